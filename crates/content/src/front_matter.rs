@@ -1,0 +1,237 @@
+//! Jekyll/Chirpy front matter: the YAML block between `---` lines at the top of a post.
+
+use serde::{Deserialize, Deserializer};
+
+/// The keys geul reads. Unknown keys are accepted and ignored, so Jekyll posts move over
+/// as they are.
+#[derive(Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct FrontMatter {
+    /// Title; without it the first heading or first line of the text is the title.
+    pub title: Option<String>,
+    /// `2021-02-01 00:00:00`, `2021-11-14 16:50:00 +0900`, … (see [`crate::date`]).
+    /// Without it, a `YYYY-MM-DD-` file name prefix gives the date; otherwise undated.
+    #[serde(deserialize_with = "scalar_as_string")]
+    pub date: Option<String>,
+    /// URL segment; defaults to the file name without its date prefix.
+    pub slug: Option<String>,
+    /// A list, or a space-separated string (`LINE career` is two categories).
+    #[serde(deserialize_with = "words_or_list")]
+    pub categories: Vec<String>,
+    /// Jekyll's singular form, merged into `categories`.
+    #[serde(deserialize_with = "words_or_list")]
+    pub category: Vec<String>,
+    /// A list, or a space-separated string.
+    #[serde(deserialize_with = "words_or_list")]
+    pub tags: Vec<String>,
+    /// `true` lists the post before all others.
+    pub pin: bool,
+    /// Summary for the list; without it an excerpt is taken from the text.
+    pub description: Option<String>,
+    /// `markdown` or `text` (one paragraph per line); without it geul decides from the file
+    /// extension and the text itself (see [`crate::post`]).
+    pub format: Option<String>,
+    /// Accepted for Jekyll compatibility; not shown yet.
+    pub author: Option<yaml_serde::Value>,
+    /// Accepted for Jekyll compatibility (Chirpy's preview image); not shown yet.
+    pub image: Option<yaml_serde::Value>,
+    /// Accepted for Jekyll compatibility; geul renders no math.
+    pub math: Option<yaml_serde::Value>,
+    /// Accepted for Jekyll compatibility; geul has no comments.
+    pub comments: Option<yaml_serde::Value>,
+    /// Accepted for Jekyll compatibility; geul has one layout.
+    pub layout: Option<yaml_serde::Value>,
+}
+
+/// A post file cut into its front matter and its body.
+#[derive(Debug, PartialEq)]
+pub struct Split<'a> {
+    /// The YAML between the fences, if the file has front matter.
+    pub yaml: Option<&'a str>,
+    /// Everything after the closing fence, byte for byte.
+    pub body: &'a str,
+    /// 1-based line number of the body's first line in the file.
+    pub body_line: usize,
+}
+
+/// Cuts the front matter off. `Err(())` means an opening `---` without a closing one.
+pub fn split(source: &str) -> Result<Split<'_>, ()> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let mut lines = source.split_inclusive('\n');
+    let Some(first) = lines.next() else {
+        return Ok(Split {
+            yaml: None,
+            body: source,
+            body_line: 1,
+        });
+    };
+    if first.trim_end() != "---" {
+        return Ok(Split {
+            yaml: None,
+            body: source,
+            body_line: 1,
+        });
+    }
+    let yaml_start = first.len();
+    let mut offset = yaml_start;
+    for (index, line) in lines.enumerate() {
+        if matches!(line.trim_end(), "---" | "...") {
+            return Ok(Split {
+                yaml: Some(&source[yaml_start..offset]),
+                body: &source[offset + line.len()..],
+                body_line: index + 3,
+            });
+        }
+        offset += line.len();
+    }
+    Err(())
+}
+
+/// Parses the YAML; the error carries the 1-based line within the YAML text, if known.
+pub fn parse(yaml: &str) -> Result<FrontMatter, (Option<usize>, String)> {
+    if yaml.trim().is_empty() {
+        return Ok(FrontMatter::default());
+    }
+    yaml_serde::from_str(yaml).map_err(|error| {
+        let line = error.location().map(|location| location.line());
+        (line, error.to_string())
+    })
+}
+
+/// 1-based line of a top-level key within the YAML text (for pointing at a bad value).
+pub fn key_line(yaml: &str, key: &str) -> Option<usize> {
+    yaml.lines()
+        .position(|line| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|index| index + 1)
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Scalar {
+    Text(String),
+    Integer(i64),
+    Float(f64),
+    Bool(bool),
+}
+
+impl Scalar {
+    fn into_string(self) -> String {
+        match self {
+            Scalar::Text(text) => text,
+            Scalar::Integer(number) => number.to_string(),
+            Scalar::Float(number) => number.to_string(),
+            Scalar::Bool(flag) => flag.to_string(),
+        }
+    }
+}
+
+fn scalar_as_string<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    Ok(Option::<Scalar>::deserialize(deserializer)?.map(Scalar::into_string))
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum WordsOrList {
+    List(Vec<Option<Scalar>>),
+    Words(Scalar),
+}
+
+fn words_or_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    let items = match Option::<WordsOrList>::deserialize(deserializer)? {
+        None => Vec::new(),
+        Some(WordsOrList::Words(words)) => words
+            .into_string()
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect(),
+        Some(WordsOrList::List(items)) => items
+            .into_iter()
+            .flatten()
+            .map(|item| item.into_string().trim().to_owned())
+            .collect(),
+    };
+    let mut unique: Vec<String> = Vec::with_capacity(items.len());
+    for item in items {
+        if !item.is_empty() && !unique.contains(&item) {
+            unique.push(item);
+        }
+    }
+    Ok(unique)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_keeps_the_body_byte_for_byte() {
+        let source = "---\ntitle: a\n---\nbody\n\nmore";
+        let split = split(source).unwrap();
+        assert_eq!(split.yaml, Some("title: a\n"));
+        assert_eq!(split.body, "body\n\nmore");
+        assert_eq!(split.body_line, 4);
+    }
+
+    #[test]
+    fn no_front_matter_is_all_body() {
+        let split = split("## 인터뷰 복기\n\ntext").unwrap();
+        assert_eq!(split.yaml, None);
+        assert_eq!(split.body_line, 1);
+    }
+
+    #[test]
+    fn unterminated_block_is_an_error() {
+        assert_eq!(split("---\ntitle: a\nbody\n"), Err(()));
+    }
+
+    #[test]
+    fn thematic_break_later_in_the_text_is_not_front_matter() {
+        let split = split("text\n---\nmore").unwrap();
+        assert_eq!(split.yaml, None);
+    }
+
+    #[test]
+    fn space_separated_categories_are_several() {
+        let fm = parse("categories: LINE career").unwrap();
+        assert_eq!(fm.categories, ["LINE", "career"]);
+    }
+
+    #[test]
+    fn flow_list_categories_and_numeric_tags() {
+        let fm = parse("categories: [ETC, Jobs]\ntags: [jobs, 2021, jobs]").unwrap();
+        assert_eq!(fm.categories, ["ETC", "Jobs"]);
+        assert_eq!(fm.tags, ["jobs", "2021"]);
+    }
+
+    #[test]
+    fn chirpy_keys_are_accepted() {
+        let yaml = "title: t\nauthor: Gukwon Koo\npin: false\nmath: true\ncomments: false\n\
+                    layout: post\nimage:\n  path: /a.png\n  alt: x\nunknown_key: 1";
+        let fm = parse(yaml).unwrap();
+        assert_eq!(fm.title.as_deref(), Some("t"));
+        assert!(!fm.pin);
+    }
+
+    #[test]
+    fn unquoted_dates_stay_text() {
+        let fm = parse("date: 2021-11-14 16:50:00 +0900").unwrap();
+        assert_eq!(fm.date.as_deref(), Some("2021-11-14 16:50:00 +0900"));
+    }
+
+    #[test]
+    fn bad_yaml_reports_its_line() {
+        let (line, message) = parse("title: ok\ntags: [a, b\ndate: x").unwrap_err();
+        assert!(line.is_some(), "{message}");
+    }
+
+    #[test]
+    fn key_line_finds_top_level_keys() {
+        assert_eq!(key_line("title: a\ndate:  x\n", "date"), Some(2));
+        assert_eq!(key_line("title: a\n", "date"), None);
+    }
+}

@@ -1,0 +1,37 @@
+//! geul's content logic, free of any web dependency.
+//!
+//! Always available (used by the browser app): the post index model, the tag/category
+//! filter and its URL form. With the `build` feature (used by the build script and tests):
+//! front matter, Markdown and plain-text rendering, sanitizing, excerpts, reading time and
+//! the site loader.
+
+pub mod filter;
+pub mod model;
+pub mod query;
+
+#[cfg(feature = "build")]
+pub mod build_script;
+#[cfg(feature = "build")]
+pub mod date;
+#[cfg(feature = "build")]
+pub mod error;
+#[cfg(feature = "build")]
+pub mod front_matter;
+#[cfg(feature = "build")]
+pub mod images;
+#[cfg(feature = "build")]
+pub mod markdown;
+#[cfg(feature = "build")]
+pub mod plain_text;
+#[cfg(feature = "build")]
+pub mod post;
+#[cfg(feature = "build")]
+pub mod site;
+#[cfg(feature = "build")]
+pub mod slug;
+#[cfg(feature = "build")]
+pub mod text_stats;
+
+pub use filter::{facet_counts, filter_posts, FacetCount, FacetKind, Mode, Selection};
+pub use model::{PostDate, PostMeta, SiteIndex};
+pub use query::{parse_selection, selection_query};

@@ -1,0 +1,95 @@
+//! The post index: what the app knows about every post before opening one.
+//!
+//! The build script produces a [`SiteIndex`] and embeds it in the app; the bodies are
+//! separate files named in [`PostMeta::body_path`], fetched only when a post is opened.
+
+use serde::{Deserialize, Serialize};
+
+/// A publication date as the author wrote it, plus an instant for ordering.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PostDate {
+    /// Calendar year, e.g. 2021.
+    pub year: u16,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day of month, 1–31.
+    pub day: u8,
+    /// Seconds since the Unix epoch (UTC); only used to order posts.
+    pub timestamp: i64,
+}
+
+impl PostDate {
+    /// The date the way Korean readers write it: `2021년 2월 1일`.
+    pub fn korean(&self) -> String {
+        format!("{}년 {}월 {}일", self.year, self.month, self.day)
+    }
+
+    /// The date for `<time datetime>`: `2021-02-01`.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Everything the list view shows about one post.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct PostMeta {
+    /// URL segment: `posts/<slug>/`.
+    pub slug: String,
+    /// Title as shown in the list and as the post's heading.
+    pub title: String,
+    /// Publication date; `None` for undated posts, which are listed last.
+    pub date: Option<PostDate>,
+    /// Tags, in the order the author gave them.
+    pub tags: Vec<String>,
+    /// Categories, in the order the author gave them.
+    pub categories: Vec<String>,
+    /// Pinned posts come first in the list.
+    pub pinned: bool,
+    /// Plain-text summary of about 150 characters.
+    pub excerpt: String,
+    /// Estimated reading time in whole minutes (at least 1).
+    pub reading_minutes: u32,
+    /// Site-relative path of the rendered body, content-hashed: `content/<slug>-<hash>.html`.
+    pub body_path: String,
+}
+
+/// All posts, already in display order (pinned, then newest first, then undated).
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+pub struct SiteIndex {
+    /// The posts in display order.
+    pub posts: Vec<PostMeta>,
+}
+
+impl SiteIndex {
+    /// The compact binary form embedded in the app (postcard).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("the index always serializes")
+    }
+
+    /// Reads the form written by [`SiteIndex::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<SiteIndex, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
+
+    /// The post with this slug, if any.
+    pub fn post(&self, slug: &str) -> Option<&PostMeta> {
+        self.posts.iter().find(|post| post.slug == slug)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn korean_date_has_no_leading_zeros() {
+        let date = PostDate {
+            year: 2021,
+            month: 2,
+            day: 1,
+            timestamp: 0,
+        };
+        assert_eq!(date.korean(), "2021년 2월 1일");
+        assert_eq!(date.iso(), "2021-02-01");
+    }
+}

@@ -1,0 +1,198 @@
+//! The whole `posts/` folder → the index and the body files.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::error::{ContentError, ContentWarning};
+use crate::images::{ImageResolver, ImageSource, SiteImages};
+use crate::model::{PostMeta, SiteIndex};
+use crate::post::{parse_post, Post};
+
+/// Folder (site-relative) that holds the rendered bodies.
+pub const BODY_DIR: &str = "content";
+
+/// Every post, parsed and ordered, ready to be written.
+#[derive(Debug)]
+pub struct Site {
+    /// The posts in display order, `body_path` filled in.
+    pub posts: Vec<Post>,
+    /// Problems the build tolerates.
+    pub warnings: Vec<ContentWarning>,
+    /// Local images the posts use (site-relative paths), to be published with them.
+    pub images: Vec<String>,
+}
+
+impl Site {
+    /// The index embedded in the app.
+    pub fn index(&self) -> SiteIndex {
+        SiteIndex {
+            posts: self.posts.iter().map(|post| post.meta.clone()).collect(),
+        }
+    }
+}
+
+/// Files in `posts/` that are posts: Markdown and plain text, not hidden, not a README.
+fn is_post_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    !name.starts_with('.')
+        && !name.eq_ignore_ascii_case("README.md")
+        && matches!(extension, "md" | "markdown" | "txt")
+}
+
+/// Reads and parses every post under `posts_dir`; images are looked up under `site_root`.
+/// Every broken post is reported, not just the first.
+pub fn load_site(posts_dir: &Path, site_root: &Path) -> Result<Site, Vec<ContentError>> {
+    let mut files: Vec<PathBuf> = match fs::read_dir(posts_dir) {
+        Ok(entries) => entries
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| path.is_file() && is_post_file(path))
+            .collect(),
+        Err(e) => {
+            return Err(vec![ContentError::new(
+                posts_dir,
+                0,
+                format!("cannot read the posts folder: {e}"),
+            )])
+        }
+    };
+    files.sort();
+
+    let images = RecordingImages {
+        inner: SiteImages::new(site_root),
+        used: Default::default(),
+    };
+    let shown_path = |path: &Path| {
+        path.strip_prefix(site_root)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| path.to_path_buf())
+    };
+
+    let mut posts: Vec<Post> = Vec::new();
+    let mut warnings = Vec::new();
+    let mut errors = Vec::new();
+    let mut slugs: HashMap<String, PathBuf> = HashMap::new();
+    for path in files {
+        let name = shown_path(&path);
+        let source = match fs::read_to_string(&path) {
+            Ok(source) => source,
+            Err(e) => {
+                errors.push(ContentError::new(
+                    &name,
+                    1,
+                    format!("cannot read the file as UTF-8 text: {e}"),
+                ));
+                continue;
+            }
+        };
+        match parse_post(&name, &source, &images) {
+            Ok((post, post_warnings)) => {
+                warnings.extend(post_warnings);
+                if let Some(first) = slugs.get(&post.meta.slug) {
+                    errors.push(ContentError::new(
+                        &name,
+                        1,
+                        format!(
+                            "slug \"{}\" is already used by {}: rename one file or give it a `slug:`",
+                            post.meta.slug,
+                            first.display()
+                        ),
+                    ));
+                    continue;
+                }
+                slugs.insert(post.meta.slug.clone(), name);
+                posts.push(post);
+            }
+            Err(error) => errors.push(error),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    posts.sort_by(|a, b| display_order(&a.meta, &b.meta));
+    for post in &mut posts {
+        post.meta.body_path = format!("{BODY_DIR}/{}.html", content_hash(&post.html));
+    }
+    let mut images = images.used.into_inner();
+    images.sort();
+    images.dedup();
+    Ok(Site {
+        posts,
+        warnings,
+        images,
+    })
+}
+
+/// Pinned first; then dated posts, newest first; then undated ones by title.
+pub fn display_order(a: &PostMeta, b: &PostMeta) -> Ordering {
+    b.pinned
+        .cmp(&a.pinned)
+        .then_with(|| match (&a.date, &b.date) {
+            (Some(x), Some(y)) => y.timestamp.cmp(&x.timestamp),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        })
+        .then_with(|| a.title.cmp(&b.title))
+        .then_with(|| a.slug.cmp(&b.slug))
+}
+
+/// First 16 hex digits of the SHA-256 of the content: a new body gets a new file name, so
+/// a cached old body is never served for a new deploy.
+pub fn content_hash(content: &str) -> String {
+    let digest = Sha256::digest(content.as_bytes());
+    digest[..8]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// Writes the body files and the images the posts use under `out_dir` (site-relative
+/// layout), replacing whatever an earlier build left there.
+pub fn write_site_files(site: &Site, site_root: &Path, out_dir: &Path) -> io::Result<()> {
+    if out_dir.exists() {
+        fs::remove_dir_all(out_dir)?;
+    }
+    fs::create_dir_all(out_dir.join(BODY_DIR))?;
+    for post in &site.posts {
+        fs::write(out_dir.join(&post.meta.body_path), &post.html)?;
+    }
+    for image in &site.images {
+        let target = out_dir.join(image);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::copy(site_root.join(image), target)?;
+    }
+    Ok(())
+}
+
+/// Resolves like [`SiteImages`] and remembers the local images that were found.
+struct RecordingImages {
+    inner: SiteImages,
+    used: std::cell::RefCell<Vec<String>>,
+}
+
+impl ImageResolver for RecordingImages {
+    fn resolve(&self, dest: &str) -> ImageSource {
+        let source = self.inner.resolve(dest);
+        if let ImageSource::Found(src) = &source {
+            if !crate::images::is_remote(src) {
+                self.used.borrow_mut().push(src.clone());
+            }
+        }
+        source
+    }
+}

@@ -1,0 +1,42 @@
+//! Shared helpers for the content tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use geul_content::error::{ContentError, ContentWarning};
+use geul_content::images::SiteImages;
+use geul_content::post::{parse_post, Post};
+
+/// The repository root (the folder with `posts/`).
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+pub fn fixture(name: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .unwrap()
+}
+
+pub fn real_post(file: &str) -> String {
+    std::fs::read_to_string(repo_root().join("posts").join(file)).unwrap()
+}
+
+/// Parses `source` as if it were the file `name`, with images looked up in an empty site.
+pub fn parse(name: &str, source: &str) -> Result<(Post, Vec<ContentWarning>), ContentError> {
+    parse_post(
+        Path::new(name),
+        source,
+        &SiteImages::new(repo_root().join("no-such-site")),
+    )
+}
+
+pub fn paragraphs(html: &str) -> usize {
+    html.matches("<p>").count()
+}

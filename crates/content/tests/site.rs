@@ -1,0 +1,152 @@
+//! The five real posts as a site: order, index, body files, and the filter over them.
+
+mod common;
+
+use common::repo_root;
+use geul_content::site::{load_site, write_site_files, Site};
+use geul_content::{facet_counts, filter_posts, FacetKind, Mode, Selection, SiteIndex};
+
+fn site() -> Site {
+    let root = repo_root();
+    load_site(&root.join("posts"), &root).expect("the real posts build")
+}
+
+fn slugs(index: &SiteIndex, selection: &Selection) -> Vec<String> {
+    filter_posts(&index.posts, selection)
+        .iter()
+        .map(|p| p.slug.clone())
+        .collect()
+}
+
+fn count(index: &SiteIndex, selection: &Selection, kind: FacetKind, value: &str) -> usize {
+    facet_counts(&index.posts, selection)
+        .into_iter()
+        .find(|f| f.kind == kind && f.value == value)
+        .unwrap_or_else(|| panic!("no facet {value}"))
+        .count
+}
+
+fn tags(values: &[&str], mode: Mode) -> Selection {
+    Selection {
+        tags: values.iter().map(|v| v.to_string()).collect(),
+        mode,
+        ..Selection::default()
+    }
+}
+
+#[test]
+fn newest_first_then_undated_by_title() {
+    let index = site().index();
+    let order: Vec<&str> = index.posts.iter().map(|p| p.slug.as_str()).collect();
+    assert_eq!(
+        order,
+        [
+            "data-scientist-job-change",
+            "line-developer",
+            "lablup-eight-months",
+            "kraft-technologies-first-year",
+            "kakao-mlops-interview",
+        ]
+    );
+}
+
+#[test]
+fn bodies_are_content_hashed_files() {
+    let site = site();
+    let out = tempfile::tempdir().unwrap();
+    write_site_files(&site, &repo_root(), out.path()).unwrap();
+    let mut paths: Vec<&str> = site
+        .posts
+        .iter()
+        .map(|p| p.meta.body_path.as_str())
+        .collect();
+    for (post, path) in site.posts.iter().zip(&paths) {
+        assert!(
+            path.starts_with("content/")
+                && path.ends_with(".html")
+                && path.len() == "content/.html".len() + 16
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.path().join(path)).unwrap(),
+            post.html
+        );
+    }
+    paths.dedup();
+    assert_eq!(paths.len(), 5);
+}
+
+#[test]
+fn the_index_survives_its_binary_form() {
+    let index = site().index();
+    let bytes = index.to_bytes();
+    assert_eq!(SiteIndex::from_bytes(&bytes).unwrap(), index);
+    assert!(SiteIndex::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+}
+
+#[test]
+fn and_narrows_and_counts_what_adding_would_give() {
+    let index = site().index();
+    let mlops = tags(&["MLOps"], Mode::And);
+    assert_eq!(
+        slugs(&index, &mlops),
+        ["kraft-technologies-first-year", "kakao-mlops-interview"]
+    );
+    assert_eq!(count(&index, &mlops, FacetKind::Tag, "MLOps"), 2);
+    assert_eq!(count(&index, &mlops, FacetKind::Tag, "이직"), 1);
+    assert_eq!(count(&index, &mlops, FacetKind::Tag, "jobs"), 0);
+    assert_eq!(count(&index, &mlops, FacetKind::Category, "career"), 2);
+    let both = tags(&["MLOps", "이직"], Mode::And);
+    assert_eq!(slugs(&index, &both), ["kraft-technologies-first-year"]);
+}
+
+#[test]
+fn or_widens_and_counts_what_adding_would_give() {
+    let index = site().index();
+    let either = tags(&["MLOps", "이직"], Mode::Or);
+    assert_eq!(
+        slugs(&index, &either),
+        [
+            "lablup-eight-months",
+            "kraft-technologies-first-year",
+            "kakao-mlops-interview"
+        ]
+    );
+    assert_eq!(count(&index, &either, FacetKind::Tag, "jobs"), 4);
+    assert_eq!(
+        count(&index, &either, FacetKind::Tag, "MLOps"),
+        2,
+        "selected: shown posts carrying it"
+    );
+    assert_eq!(count(&index, &either, FacetKind::Category, "LINE"), 4);
+}
+
+#[test]
+fn with_nothing_selected_counts_are_totals() {
+    let index = site().index();
+    let none = Selection::default();
+    assert_eq!(slugs(&index, &none).len(), 5);
+    assert_eq!(count(&index, &none, FacetKind::Category, "career"), 4);
+    assert_eq!(count(&index, &none, FacetKind::Tag, "회고"), 2);
+    assert_eq!(
+        count(&index, &none.with_mode(Mode::Or), FacetKind::Tag, "회고"),
+        2
+    );
+}
+
+#[test]
+fn tags_and_categories_combine() {
+    let index = site().index();
+    let selection = tags(&["jobs"], Mode::And).toggled(FacetKind::Category, "career");
+    assert!(slugs(&index, &selection).is_empty());
+    assert_eq!(slugs(&index, &selection.with_mode(Mode::Or)).len(), 5);
+}
+
+#[test]
+fn facets_are_grouped_and_ordered_by_popularity() {
+    let index = site().index();
+    let facets = facet_counts(&index.posts, &Selection::default());
+    let names: Vec<&str> = facets.iter().map(|f| f.value.as_str()).collect();
+    assert_eq!(&names[..4], ["career", "ETC", "Jobs", "LINE"]);
+    assert_eq!(&names[4..7], ["MLOps", "이직", "회고"]);
+    assert_eq!(facets.len(), 4 + 7);
+}

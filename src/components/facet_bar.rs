@@ -1,0 +1,75 @@
+//! The filter bar: category and tag toggle buttons with counts, the AND/OR switch and a
+//! control that clears everything.
+
+use geul_content::{FacetCount, FacetKind, Mode};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FacetBarProps {
+    pub facets: Vec<FacetCount>,
+    pub mode: Mode,
+    pub has_selection: bool,
+    pub on_toggle: Callback<(FacetKind, String)>,
+    pub on_mode: Callback<Mode>,
+    pub on_clear: Callback<()>,
+}
+
+#[component]
+pub fn FacetBar(props: &FacetBarProps) -> Html {
+    let group = |kind: FacetKind, heading: &str, id: &str| {
+        let buttons = props.facets.iter().filter(|facet| facet.kind == kind).map(|facet| {
+            let onclick = {
+                let on_toggle = props.on_toggle.clone();
+                let value = facet.value.clone();
+                Callback::from(move |_: MouseEvent| on_toggle.emit((kind, value.clone())))
+            };
+            let data_kind = match kind {
+                FacetKind::Tag => "tag",
+                FacetKind::Category => "category",
+            };
+            let empty = facet.count == 0 && !facet.selected;
+            html! {
+                <li>
+                    <button type="button" class={classes!("facet", empty.then_some("facet--empty"))}
+                            data-kind={data_kind} data-value={facet.value.clone()}
+                            aria-pressed={facet.selected.to_string()} {onclick}>
+                        { &facet.value }
+                        <span class="facet__count">{ facet.count }</span>
+                    </button>
+                </li>
+            }
+        });
+        html! {
+            <div class="facets__group" role="group" aria-labelledby={id.to_owned()}>
+                <h2 class="facets__heading" id={id.to_owned()}>{ heading }</h2>
+                <ul class="facets__list">{ for buttons }</ul>
+            </div>
+        }
+    };
+    let mode_button = |mode: Mode, label: &str| {
+        let on_mode = props.on_mode.clone();
+        html! {
+            <button type="button" class="mode" data-mode={mode.as_str()}
+                    aria-pressed={(props.mode == mode).to_string()}
+                    onclick={Callback::from(move |_: MouseEvent| on_mode.emit(mode))}>
+                { label }
+            </button>
+        }
+    };
+    let on_clear = props.on_clear.reform(|_: MouseEvent| ());
+    html! {
+        <nav class="facets" aria-label="글 거르기">
+            { group(FacetKind::Category, "분류", "facets-categories") }
+            { group(FacetKind::Tag, "태그", "facets-tags") }
+            <div class="facets__controls">
+                <div class="mode-switch" role="group" aria-label="여러 개를 골랐을 때">
+                    { mode_button(Mode::And, "모두 포함") }
+                    { mode_button(Mode::Or, "하나라도 포함") }
+                </div>
+                if props.has_selection {
+                    <button type="button" class="clear-filters" onclick={on_clear}>{ "필터 지우기" }</button>
+                }
+            </div>
+        </nav>
+    }
+}

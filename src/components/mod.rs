@@ -1,0 +1,9 @@
+//! Reusable pieces of the views, one component (and one `Props`) per file.
+
+pub mod app_link;
+pub mod empty_state;
+pub mod facet_bar;
+pub mod facet_links;
+pub mod post_card;
+pub mod post_info;
+pub mod result_count;

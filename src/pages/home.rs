@@ -1,0 +1,89 @@
+//! The list: every post, narrowed by the tags and categories in the URL query.
+
+use std::cell::RefCell;
+
+use geul_content::{
+    facet_counts, filter_posts, parse_selection, selection_query, FacetKind, Mode, Selection,
+};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::set_document_title;
+use crate::components::app_link::navigate;
+use crate::components::empty_state::EmptyState;
+use crate::components::facet_bar::FacetBar;
+use crate::components::post_card::PostCard;
+use crate::components::result_count::ResultCount;
+use crate::route::Route;
+use crate::site_index::site_index;
+
+thread_local! {
+    /// The list's last query, so "back to the list" from a post keeps the filter.
+    static LAST_LIST_QUERY: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// The query the list had when the reader last saw it.
+pub fn last_list_query() -> String {
+    LAST_LIST_QUERY.with(|query| query.borrow().clone())
+}
+
+#[component]
+pub fn Home() -> Html {
+    let location = use_location();
+    let navigator = use_navigator();
+    let query = location
+        .as_ref()
+        .map(|l| l.query_str().to_owned())
+        .unwrap_or_default();
+    let selection = use_memo(query.clone(), |query| parse_selection(query));
+    LAST_LIST_QUERY.with(|last| last.borrow_mut().clone_from(&selection_query(&selection)));
+    use_effect_with((), |_| set_document_title(None));
+
+    let index = site_index().ok();
+    let total = index.map_or(0, |index| index.posts.len());
+    let state = use_memo(selection.clone(), move |selection| match index {
+        Some(index) => (
+            filter_posts(&index.posts, selection),
+            facet_counts(&index.posts, selection),
+        ),
+        None => Default::default(), // App shows why instead of routing here.
+    });
+    let (shown, facets) = (&state.0, state.1.clone());
+
+    let go = {
+        let navigator = navigator.clone();
+        move |next: Selection| {
+            if let Some(navigator) = &navigator {
+                navigate(navigator, &Route::Home, &selection_query(&next));
+            }
+        }
+    };
+    let on_toggle = {
+        let (go, selection) = (go.clone(), selection.clone());
+        Callback::from(
+            move |(kind, value): (FacetKind, String)| go(selection.toggled(kind, &value)),
+        )
+    };
+    let on_mode = {
+        let (go, selection) = (go.clone(), selection.clone());
+        Callback::from(move |mode: Mode| go(selection.with_mode(mode)))
+    };
+    let on_clear = Callback::from(move |()| go(Selection::default()));
+
+    html! {
+        <div class="home">
+            <FacetBar {facets} mode={selection.mode} has_selection={!selection.is_empty()}
+                      {on_toggle} {on_mode} on_clear={on_clear.clone()} />
+            <ResultCount shown={shown.len()} {total} />
+            if shown.is_empty() {
+                <EmptyState {on_clear} />
+            } else {
+                <section class="post-list" aria-label="글 목록">
+                    { for shown.iter().map(|&post| html! {
+                        <PostCard key={post.slug.clone()} {post} selection={(*selection).clone()} />
+                    }) }
+                </section>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,5 @@
+//! One view per route.
+
+pub mod home;
+pub mod not_found;
+pub mod post;

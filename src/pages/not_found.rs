@@ -1,0 +1,21 @@
+//! Shown for any path the app does not know, including unknown post slugs.
+
+use yew::prelude::*;
+
+use crate::app::set_document_title;
+use crate::components::app_link::AppLink;
+use crate::route::Route;
+
+#[component]
+pub fn NotFound() -> Html {
+    use_effect_with((), |_| {
+        set_document_title(Some("페이지를 찾을 수 없습니다"))
+    });
+    html! {
+        <section class="not-found">
+            <h1>{ "페이지를 찾을 수 없습니다" }</h1>
+            <p>{ "주소가 바뀌었거나 글이 옮겨졌을 수 있어요." }</p>
+            <AppLink to={Route::Home} class={classes!("home-link")}>{ "글 목록으로 가기" }</AppLink>
+        </section>
+    }
+}

@@ -1,0 +1,107 @@
+//! One post: heading, date, reading time, categories and tags, and the body, which is
+//! fetched as a separate static file the first time the post is opened.
+
+use geul_content::query::percent_decode;
+use geul_content::PostMeta;
+use yew::prelude::*;
+
+use crate::app::set_document_title;
+use crate::body_loader::{cached_body, load_body};
+use crate::components::app_link::AppLink;
+use crate::components::facet_links::FacetLinks;
+use crate::components::post_info::PostInfo;
+use crate::pages::home::last_list_query;
+use crate::pages::not_found::NotFound;
+use crate::route::Route;
+use crate::site_index::site_index;
+
+#[derive(Properties, PartialEq)]
+pub struct PostPageProps {
+    /// As it appears in the URL (may be percent-encoded).
+    pub slug: AttrValue,
+}
+
+#[component]
+pub fn PostPage(props: &PostPageProps) -> Html {
+    let slug = percent_decode(&props.slug);
+    let post = site_index().ok().and_then(|index| index.post(&slug));
+    match post {
+        Some(post) => html! { <PostView {post} /> },
+        None => html! { <NotFound /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PostViewProps {
+    post: &'static PostMeta,
+}
+
+#[derive(Clone, PartialEq)]
+enum Body {
+    Loading,
+    Ready(AttrValue),
+    Failed(String),
+}
+
+#[component]
+fn PostView(props: &PostViewProps) -> Html {
+    let post = props.post;
+    let body = use_state(|| cached_body(&post.body_path).map_or(Body::Loading, Body::Ready));
+    let attempt = use_state(|| 0u32);
+
+    {
+        let body = body.clone();
+        use_effect_with((post.slug.clone(), *attempt), move |_| {
+            set_document_title(Some(&post.title));
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            match cached_body(&post.body_path) {
+                Some(cached) => body.set(Body::Ready(cached)),
+                None => {
+                    body.set(Body::Loading);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        body.set(match load_body(&post.body_path).await {
+                            Ok(html) => Body::Ready(html),
+                            Err(reason) => Body::Failed(reason),
+                        });
+                    });
+                }
+            }
+        });
+    }
+
+    let retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+    };
+    let content = match &*body {
+        Body::Loading => {
+            html! { <p class="post__loading" aria-busy="true">{ "본문을 불러오는 중…" }</p> }
+        }
+        Body::Ready(html) => {
+            html! { <div class="post__body">{ Html::from_html_unchecked(html.clone()) }</div> }
+        }
+        Body::Failed(reason) => html! {
+            <div class="notice notice--error" role="alert">
+                <p>{ "본문을 불러오지 못했습니다. 네트워크를 확인한 뒤 다시 시도해 주세요." }</p>
+                <p class="notice__detail">{ reason }</p>
+                <button type="button" class="retry" onclick={retry}>{ "다시 시도" }</button>
+            </div>
+        },
+    };
+
+    html! {
+        <article class="post" data-slug={post.slug.clone()}>
+            <header class="post__header">
+                <h1 class="post__title">{ &post.title }</h1>
+                <PostInfo {post} />
+                <FacetLinks {post} />
+            </header>
+            { content }
+            <footer class="post__footer">
+                <AppLink to={Route::Home} query={last_list_query()} class={classes!("back-link")}>
+                    { "← 목록으로" }
+                </AppLink>
+            </footer>
+        </article>
+    }
+}
