@@ -3,6 +3,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::components::app_link::AppLink;
 use crate::route::{switch, Route};
 use crate::site_index::site_index;
 
@@ -24,7 +25,7 @@ pub fn App() -> Html {
         <BrowserRouter>
             <a class="skip-link" href="#main">{ "본문으로 건너뛰기" }</a>
             <header class="site-header">
-                <Link<Route> to={Route::Home} classes="site-header__name">{ "글" }<span lang="en">{ SITE_NAME }</span></Link<Route>>
+                <AppLink to={Route::Home} class={classes!("site-header__name")}>{ "글" }<span lang="en">{ SITE_NAME }</span></AppLink>
             </header>
             <main id="main" tabindex="-1">{ content }</main>
             <footer class="site-footer">

@@ -3,7 +3,9 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use gloo::net::http::Request;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Response;
 use yew::AttrValue;
 
 thread_local! {
@@ -20,14 +22,23 @@ pub async fn load_body(path: &str) -> Result<AttrValue, String> {
     if let Some(body) = cached_body(path) {
         return Ok(body);
     }
-    let response = Request::get(path)
-        .send()
+    // JsValue's Debug form would pull float formatting into the wasm; a string is enough.
+    let describe = |error: wasm_bindgen::JsValue| {
+        error
+            .as_string()
+            .unwrap_or_else(|| "network error".to_owned())
+    };
+    let response = JsFuture::from(gloo::utils::window().fetch_with_str(path))
         .await
-        .map_err(|error| error.to_string())?;
+        .map_err(describe)?;
+    let response: Response = response.dyn_into().map_err(describe)?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    let body = AttrValue::from(response.text().await.map_err(|error| error.to_string())?);
+    let text = JsFuture::from(response.text().map_err(describe)?)
+        .await
+        .map_err(describe)?;
+    let body = AttrValue::from(text.as_string().unwrap_or_default());
     BODIES.with(|bodies| bodies.borrow_mut().insert(path.to_owned(), body.clone()));
     Ok(body)
 }

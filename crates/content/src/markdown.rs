@@ -15,8 +15,10 @@ use crate::slug::slugify;
 pub struct Rendered {
     /// Sanitized HTML, ready to be inserted into the page.
     pub html: String,
-    /// The readable text (for the excerpt, reading time and search).
+    /// The readable text (for reading time and search).
     pub text: String,
+    /// The running text without headings, code or tables: what an excerpt is made from.
+    pub prose: String,
     /// Images that were not found: (1-based line in the body, path as written).
     pub missing_images: Vec<(usize, String)>,
 }
@@ -36,6 +38,8 @@ pub fn render_markdown(body: &str, images: &dyn ImageResolver) -> Rendered {
 
     let mut events: Vec<Event> = Vec::new();
     let mut text = String::new();
+    let mut prose = String::new();
+    let mut outside_prose = 0usize; // depth of headings, code blocks and tables
     let mut missing_images = Vec::new();
     let mut image: Option<(String, usize, String)> = None; // (dest, line, alt)
 
@@ -64,15 +68,27 @@ pub fn render_markdown(body: &str, images: &dyn ImageResolver) -> Rendered {
                 image = Some((dest_url.to_string(), line_of(range.start), String::new()));
                 continue;
             }
-            Event::Text(t) | Event::Code(t) => text.push_str(t),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
-            Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::Item
-                | TagEnd::CodeBlock
-                | TagEnd::TableCell,
-            ) => text.push('\n'),
+            Event::Start(Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::Table(_)) => {
+                outside_prose += 1
+            }
+            Event::End(TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::Table) => {
+                outside_prose = outside_prose.saturating_sub(1);
+                text.push('\n');
+            }
+            Event::Text(t) | Event::Code(t) => {
+                text.push_str(t);
+                if outside_prose == 0 {
+                    prose.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                text.push(' ');
+                prose.push(' ');
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
+                text.push('\n');
+                prose.push('\n');
+            }
             _ => {}
         }
         events.push(event);
@@ -84,6 +100,7 @@ pub fn render_markdown(body: &str, images: &dyn ImageResolver) -> Rendered {
     Rendered {
         html: sanitize(&html),
         text,
+        prose,
         missing_images,
     }
 }

@@ -41,6 +41,7 @@ pub fn render_plain_text(body: &str) -> Rendered {
     }
     Rendered {
         html,
+        prose: text.clone(),
         text,
         missing_images: Vec::new(),
     }

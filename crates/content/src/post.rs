@@ -147,7 +147,7 @@ pub fn parse_post(
     }
     let excerpt = match fm.description.as_deref().map(str::trim) {
         Some(description) if !description.is_empty() => excerpt(description),
-        _ => excerpt(&rendered.text),
+        _ => excerpt(&rendered.prose),
     };
 
     let meta = PostMeta {

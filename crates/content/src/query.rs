@@ -2,7 +2,8 @@
 //!
 //! Values are comma-separated; each value is percent-encoded on its own (a comma inside a
 //! tag becomes `%2C`), so the separator stays readable and every tag survives a round trip.
-//! `mode` is written whenever something is selected; a missing or unknown mode means AND.
+//! `mode` is written whenever something is selected or OR is chosen; a missing or unknown
+//! mode means AND.
 
 use crate::filter::{Mode, Selection};
 
@@ -32,10 +33,10 @@ fn parse_list(value: &str) -> Vec<String> {
     items
 }
 
-/// Writes the selection as a query string without the leading `?` (empty when nothing is
-/// selected, so the plain list has a clean URL).
+/// Writes the selection as a query string without the leading `?`. The plain list (nothing
+/// selected, default mode) has a clean URL; a chosen OR is kept even before any facet.
 pub fn selection_query(selection: &Selection) -> String {
-    if selection.is_empty() {
+    if selection.is_empty() && selection.mode == Mode::And {
         return String::new();
     }
     let mut parts = Vec::new();
@@ -145,6 +146,13 @@ mod tests {
         let selection = parse_selection("tags=a,,a,%20,b&utm_source=x&mode=AND");
         assert_eq!(selection.tags, ["a", "b"]);
         assert_eq!(selection.mode, Mode::And);
+    }
+
+    #[test]
+    fn or_is_kept_before_anything_is_selected() {
+        let selection = Selection::default().with_mode(Mode::Or);
+        assert_eq!(selection_query(&selection), "mode=or");
+        assert_eq!(parse_selection("mode=or"), selection);
     }
 
     #[test]
