@@ -1,0 +1,410 @@
+// Shared helpers for geul's real-browser tests: Debian's Chromium driven by
+// playwright-core, run by node:test (`node --test --test-concurrency=1 tests/e2e/`).
+//
+// Every test runs in a fresh browser context through `appTest`, which also
+// watches the page and fails the test on any uncaught page error, failed
+// request, HTTP error response (other than a page the test deliberately asks
+// for although the server has no file for it) or request leaving the base path.
+
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+import { ALL_FACETS, bySlug } from './data.mjs';
+
+// ---------------------------------------------------------------------------
+// The site under test
+
+function readBaseUrl() {
+  const raw = process.env.GEUL_BASE_URL;
+  if (!raw) {
+    throw new Error(
+      'GEUL_BASE_URL is not set. The end-to-end tests need the built site served under its base path: '
+        + 'run them with `cargo xtask test`, which builds the app, serves it and sets GEUL_BASE_URL. '
+        + 'By hand: `cargo xtask build --public-url /geul/`, `cargo xtask preview --base /geul/ --port 4321 &`, '
+        + 'then `GEUL_BASE_URL=http://127.0.0.1:4321/geul/ node --test --test-concurrency=1 tests/e2e/`.',
+    );
+  }
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`GEUL_BASE_URL is not an absolute URL: ${JSON.stringify(raw)}`);
+  }
+  if (!url.pathname.endsWith('/') || url.search || url.hash) {
+    throw new Error(`GEUL_BASE_URL must be a base path ending with "/" (no query or fragment): ${raw}`);
+  }
+  return url.href;
+}
+
+/** e.g. "http://127.0.0.1:4321/geul/" (always ends with "/"). */
+export const BASE_URL = readBaseUrl();
+
+/** Absolute URL of `path` (relative to the base: "", "?tags=x", "posts/slug/"). */
+export const appUrl = (path = '') => new URL(path, BASE_URL).href;
+
+export const PHONE = { width: 360, height: 740 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+
+// ---------------------------------------------------------------------------
+// Browser, contexts, watching the page
+
+const LAUNCH_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** One browser per test file: registers before/after hooks, returns a getter. */
+export function useBrowser() {
+  let browser = null;
+  before(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      headless: true,
+      args: LAUNCH_ARGS,
+    });
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('browser was not launched (did the before hook fail?)');
+    return browser;
+  };
+}
+
+const watchers = new WeakMap();
+
+/** Records everything that went wrong on a page. */
+class Watcher {
+  constructor(page) {
+    this.page = page;
+    this.problems = [];
+    this.allowedMissing = new Set(); // document URLs allowed to answer 404
+    this.allowedOutside = new Set(); // URLs allowed outside the base path
+    page.on('pageerror', (err) => this.problems.push(`page error: ${err.message}`));
+    page.on('crash', () => this.problems.push('page crashed'));
+    page.on('request', (req) => {
+      const url = req.url();
+      if (url.startsWith('data:') || url.startsWith('blob:')) return;
+      if (!url.startsWith(BASE_URL) && !this.allowedOutside.has(url)) {
+        this.problems.push(`request outside the base path ${BASE_URL}: ${req.method()} ${url}`);
+      }
+    });
+    page.on('requestfailed', (req) => {
+      const failure = req.failure()?.errorText ?? 'unknown error';
+      // A request cancelled because the page navigated away is not a failure a reader sees.
+      if (failure === 'net::ERR_ABORTED') return;
+      this.problems.push(`request failed (${failure}): ${req.method()} ${req.url()}`);
+    });
+    page.on('response', (res) => {
+      const status = res.status();
+      if (status < 400) return;
+      const req = res.request();
+      const deliberate = status === 404
+        && req.isNavigationRequest()
+        && req.frame() === page.mainFrame()
+        && this.allowedMissing.has(res.url());
+      if (!deliberate) this.problems.push(`HTTP ${status} for ${req.method()} ${res.url()}`);
+    });
+  }
+}
+
+/** The watcher of a page opened by appTest (to allow a deliberate 404 or URL). */
+export const watcherOf = (page) => {
+  const w = watchers.get(page);
+  if (!w) throw new Error('page was not opened by appTest');
+  return w;
+};
+
+/** The next navigation of the main frame to `url` may answer 404 (the server's 404.html shell). */
+export const allowMissing = (page, url) => watcherOf(page).allowedMissing.add(url);
+
+/**
+ * Declares a test that gets a fresh context and page. After the body the test
+ * fails if the page reported errors or requests went wrong; on failure a
+ * screenshot goes to tests/e2e/artifacts/.
+ */
+export function appTest(getBrowser, name, body, { viewport = DESKTOP, timeout = 60_000 } = {}) {
+  test(name, { timeout }, async (t) => {
+    const context = await getBrowser().newContext({ viewport });
+    context.setDefaultTimeout(10_000);
+    context.setDefaultNavigationTimeout(15_000);
+    try {
+      const page = await context.newPage();
+      const watcher = new Watcher(page);
+      watchers.set(page, watcher);
+      try {
+        await body(page, t);
+      } catch (err) {
+        await saveScreenshot(page, name);
+        if (watcher.problems.length > 0 && err instanceof Error) {
+          err.message += `\n\nAlso seen on the page:\n  ${watcher.problems.join('\n  ')}`;
+        }
+        throw err;
+      }
+      // Let late requests (images, lazily fetched bodies) finish before judging.
+      await page.waitForLoadState('load').catch(() => {});
+      await page.waitForTimeout(150);
+      assert.deepEqual(watcher.problems, [], 'page errors, failed requests or requests outside the base path');
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+async function saveScreenshot(page, name) {
+  try {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const file = `${ARTIFACTS}${name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)}.png`;
+    await page.screenshot({ path: file, fullPage: true, timeout: 5_000 });
+  } catch {
+    // best effort only
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Waiting
+
+/**
+ * Retries `check` (which throws, e.g. with assert) until it passes or
+ * `timeout` ms have gone by; then throws its last error. Returns its result.
+ */
+export async function eventually(check, { timeout = 5_000, interval = 50 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() >= deadline) throw err;
+      await new Promise((r) => setTimeout(r, interval));
+    }
+  }
+}
+
+const VIEW_READY = {
+  // The list (or its empty state) and the live region are rendered.
+  home: () => {
+    const main = document.querySelector('main#main');
+    return !!main
+      && !!main.querySelector('.result-count')
+      && !!main.querySelector('section.post-list article.post-card, .empty-state');
+  },
+  // The post and its separately fetched body are rendered.
+  post: () => !!document.querySelector('main#main article.post .post__title')
+    && !!document.querySelector('main#main article.post .post__body p'),
+  notFound: () => !!document.querySelector('main#main section.not-found h1'),
+};
+
+/** Waits until `view` ("home" | "post" | "notFound") is rendered in main#main. */
+export async function waitForView(page, view, { timeout = 10_000 } = {}) {
+  const ready = VIEW_READY[view];
+  if (!ready) throw new Error(`unknown view ${view}`);
+  try {
+    await page.waitForFunction(ready, undefined, { timeout });
+  } catch (err) {
+    const main = await page.evaluate(() => document.querySelector('main')?.outerHTML.slice(0, 600) ?? '(no <main>)').catch(() => '?');
+    throw new Error(`the ${view} view did not render at ${page.url()} within ${timeout} ms; main: ${main}\n${err.message}`);
+  }
+}
+
+/**
+ * Opens `path` (relative to the base) in `page` and waits for `view`.
+ * `missing: true` allows the server to answer 404 for this document (it serves
+ * its 404.html app shell for paths without a file). Returns the response.
+ */
+export async function gotoApp(page, path = '', { view = 'home', missing = false } = {}) {
+  const url = appUrl(path);
+  if (missing) allowMissing(page, url);
+  const response = await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await waitForView(page, view);
+  return response;
+}
+
+/** Opens a post by deep link (its page may be the 404.html shell until per-post pages exist). */
+export const gotoPost = (page, slug) => gotoApp(page, `posts/${slug}/`, { view: 'post', missing: true });
+
+/** Reloads and waits for `view`; the document may come from 404.html. */
+export async function reloadApp(page, view) {
+  allowMissing(page, page.url());
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await waitForView(page, view);
+}
+
+// ---------------------------------------------------------------------------
+// "No page reload" marker
+
+export const setMarker = (page) => page.evaluate(() => { window.__geulMarker = 1; });
+
+export async function assertMarker(page, what) {
+  const alive = await page.evaluate(() => window.__geulMarker === 1);
+  assert.ok(alive, `${what} must not reload the page (it should use history.pushState)`);
+}
+
+// ---------------------------------------------------------------------------
+// Reading the home view
+
+export const facetButton = (page, facet) => {
+  const i = facet.indexOf(':');
+  const kind = facet.slice(0, i);
+  const value = facet.slice(i + 1);
+  return page.locator(`nav.facets button.facet[data-kind="${kind}"][data-value="${cssString(value)}"]`);
+};
+
+export const modeButton = (page, mode) => page.locator(`button.mode[data-mode="${mode}"]`);
+
+const cssString = (s) => s.replace(/["\\]/g, '\\$&');
+
+/** Number in the live region, e.g. "글 3개" → 3. */
+export async function resultCount(page) {
+  const region = page.locator('main#main p.result-count[role="status"][aria-live="polite"]');
+  const text = await region.textContent();
+  const m = /\d+/.exec(text ?? '');
+  assert.ok(m, `live region has no number: ${JSON.stringify(text)}`);
+  return Number(m[0]);
+}
+
+/** Everything a reader can tell about the list view, read at one instant. */
+export function readHome(page) {
+  return page.evaluate(() => {
+    const main = document.querySelector('main#main');
+    const cards = [...main.querySelectorAll('section.post-list article.post-card')];
+    const facets = {};
+    for (const b of document.querySelectorAll('nav.facets button.facet')) {
+      const key = `${b.dataset.kind}:${b.dataset.value}`;
+      const countText = b.querySelector('.facet__count')?.textContent ?? '';
+      const m = /\d+/.exec(countText);
+      facets[key] = {
+        pressed: b.getAttribute('aria-pressed') === 'true',
+        count: m ? Number(m[0]) : null,
+        label: b.textContent.replace(/\s+/g, ' ').trim(),
+      };
+    }
+    const mode = {};
+    for (const b of document.querySelectorAll('button.mode')) mode[b.dataset.mode] = b.getAttribute('aria-pressed');
+    const region = main.querySelector('p.result-count[role="status"][aria-live="polite"]');
+    return {
+      slugs: cards.map((c) => c.dataset.slug),
+      liveText: region ? region.textContent.trim() : null,
+      empty: !!main.querySelector('.empty-state'),
+      facets,
+      mode,
+      url: location.href,
+    };
+  });
+}
+
+/** The view state that reload / back / a pasted link must reproduce. */
+export async function viewState(page) {
+  const s = await readHome(page);
+  const pressed = Object.entries(s.facets).filter(([, f]) => f.pressed).map(([k]) => k).sort();
+  return { slugs: s.slugs, liveText: s.liveText, empty: s.empty, pressed, mode: s.mode };
+}
+
+const liveNumber = (text) => {
+  const m = /\d+/.exec(text ?? '');
+  return m ? Number(m[0]) : null;
+};
+
+/**
+ * Waits until the list shows exactly `slugs` (in this order), the live region
+ * announces that number, and the empty state appears iff nothing is shown.
+ */
+export async function expectList(page, slugs, { timeout = 5_000 } = {}) {
+  return eventually(async () => {
+    const s = await readHome(page);
+    assert.deepEqual(s.slugs, slugs, 'posts shown in the list');
+    assert.equal(liveNumber(s.liveText), slugs.length, `live region "${s.liveText}" must state the number of shown posts`);
+    assert.equal(s.empty, slugs.length === 0, slugs.length === 0 ? 'empty state must be shown' : 'empty state must not be shown');
+    return s;
+  }, { timeout });
+}
+
+/**
+ * Waits until every facet button matches `expected` ({ "kind:value": {pressed,count} },
+ * see data.expectedFacets); counts given as null are not checked.
+ */
+export async function expectFacets(page, expected, { timeout = 5_000 } = {}) {
+  return eventually(async () => {
+    const s = await readHome(page);
+    assert.deepEqual(Object.keys(s.facets).sort(), [...ALL_FACETS].sort(), 'the filter bar offers every tag and category');
+    for (const [key, want] of Object.entries(expected)) {
+      const got = s.facets[key];
+      assert.equal(got.pressed, want.pressed, `facet ${key} aria-pressed`);
+      if (want.count !== null) assert.equal(got.count, want.count, `facet ${key} count (label "${got.label}")`);
+    }
+    return s;
+  }, { timeout });
+}
+
+/** Waits until exactly the `mode` button ("and" | "or") is pressed. */
+export async function expectMode(page, mode, { timeout = 5_000 } = {}) {
+  return eventually(async () => {
+    const s = await readHome(page);
+    assert.deepEqual(s.mode, { and: String(mode === 'and'), or: String(mode === 'or') }, 'mode buttons aria-pressed');
+  }, { timeout });
+}
+
+// ---------------------------------------------------------------------------
+// URL state
+
+/**
+ * Parses the query of `url` the way the contract writes it:
+ * ?tags=a,b&categories=c&mode=and|or — comma separated, each value percent-encoded.
+ * Returns { tags: [...], categories: [...], mode, keys: [...], raw }.
+ */
+export function parseQuery(url) {
+  const { search } = new URL(url);
+  const out = { tags: [], categories: [], mode: null, keys: [], raw: search };
+  if (search.length <= 1) return out;
+  for (const part of search.slice(1).split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq);
+    const value = eq < 0 ? '' : part.slice(eq + 1);
+    out.keys.push(key);
+    if (key === 'tags' || key === 'categories') {
+      out[key] = value === '' ? [] : value.split(',').map((v) => decodeURIComponent(v));
+    } else if (key === 'mode') {
+      out.mode = value;
+    }
+  }
+  return out;
+}
+
+/** Asserts the page URL encodes exactly `selected` ("kind:value"...) and `mode`. */
+export function assertUrlState(url, selected, mode) {
+  const q = parseQuery(url);
+  const u = new URL(url);
+  assert.equal(`${u.origin}${u.pathname}`, BASE_URL, 'filters stay on the list page');
+  for (const key of q.keys) assert.ok(['tags', 'categories', 'mode'].includes(key), `unexpected query key "${key}" in ${q.raw}`);
+  assert.equal(new Set(q.keys).size, q.keys.length, `query keys repeated in ${q.raw}`);
+  const want = (kind) => selected.filter((f) => f.startsWith(`${kind}:`)).map((f) => f.slice(kind.length + 1)).sort();
+  assert.deepEqual([...q.tags].sort(), want('tag'), `tags in the URL query ${q.raw}`);
+  assert.deepEqual([...q.categories].sort(), want('category'), `categories in the URL query ${q.raw}`);
+  if (selected.length > 0) assert.equal(q.mode, mode, `mode in the URL query ${q.raw}`);
+  // Each value is percent-encoded: nothing but URL-safe ASCII in the raw query.
+  assert.match(q.raw, /^[A-Za-z0-9\-._~%=&,?]*$/, `query must be percent-encoded: ${q.raw}`);
+}
+
+// ---------------------------------------------------------------------------
+// Small DOM helpers
+
+/** Text with whitespace collapsed. */
+export const norm = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/** The post's title as it must appear (from the test data). */
+export const titleOf = (slug) => bySlug(slug).title;
+
+/** Horizontal overflow of the document: scrollWidth vs the viewport. */
+export const scrollWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth);

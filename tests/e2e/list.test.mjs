@@ -1,0 +1,107 @@
+// The home page: which posts are listed, in which order, and what each card shows.
+
+import assert from 'node:assert/strict';
+
+import { HOME_ORDER, bySlug } from './data.mjs';
+import {
+  PHONE, appTest, appUrl, expectList, gotoApp, norm, resultCount, scrollWidth, useBrowser,
+} from './helpers.mjs';
+
+const browser = useBrowser();
+
+/** What a reader can see of each card, in page order. */
+const readCards = (page) => page.$$eval('main#main section.post-list article.post-card', (cards) => cards.map((card) => {
+  const link = card.querySelector('h2.post-card__title a');
+  const times = [...card.querySelectorAll('time')];
+  return {
+    slug: card.dataset.slug,
+    title: link?.textContent.trim() ?? null,
+    href: link ? link.href : null,
+    rawHref: link?.getAttribute('href') ?? null,
+    titleHeadings: card.querySelectorAll('h2.post-card__title').length,
+    times: times.map((t) => ({ datetime: t.getAttribute('datetime'), text: t.textContent.trim() })),
+    readingTime: card.querySelector('.reading-time')?.textContent.trim() ?? null,
+    excerpt: card.querySelector('p.post-card__excerpt')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
+    tags: [...card.querySelectorAll('a.tag-link')].map((a) => ({ value: a.dataset.tag, text: a.textContent.trim() })),
+    categories: [...card.querySelectorAll('a.category-link')].map((a) => ({ value: a.dataset.category, text: a.textContent.trim() })),
+  };
+}));
+
+appTest(browser, 'home lists the five posts newest first, then undated by title', async (page) => {
+  const response = await gotoApp(page, '');
+  assert.equal(response.status(), 200, 'the home page is served');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ko', '<html lang="ko">');
+
+  await expectList(page, HOME_ORDER);
+  assert.equal(await resultCount(page), 5, 'live region announces five posts');
+
+  const cards = await readCards(page);
+  assert.deepEqual(cards.map((c) => c.title), HOME_ORDER.map((s) => bySlug(s).title), 'card titles in order');
+  for (const card of cards) {
+    const title = page.locator(`main#main article.post-card[data-slug="${card.slug}"] h2.post-card__title a`);
+    assert.ok(await title.isVisible(), `${card.slug}: title is visible`);
+    assert.equal(card.titleHeadings, 1, `${card.slug}: one title heading`);
+    assert.equal(card.href, appUrl(`posts/${card.slug}/`), `${card.slug}: title links to its post under the base path`);
+  }
+});
+
+appTest(browser, 'cards show Korean dates only for dated posts, a reading time and an excerpt', async (page) => {
+  await gotoApp(page, '');
+  const cards = await readCards(page);
+  assert.equal(cards.length, 5);
+  for (const card of cards) {
+    const post = bySlug(card.slug);
+    if (post.date) {
+      assert.deepEqual(card.times, [{ datetime: post.date, text: post.dateKo }], `${card.slug}: date shown as ${post.dateKo}`);
+    } else {
+      assert.deepEqual(card.times, [], `${card.slug} is undated: no date is shown`);
+    }
+
+    assert.ok(card.readingTime, `${card.slug}: reading time present`);
+    assert.match(card.readingTime, /[1-9]\d*\s*분/, `${card.slug}: reading time "${card.readingTime}" reads like "N분"`);
+
+    assert.ok(card.excerpt && card.excerpt.length >= 10, `${card.slug}: excerpt present (got ${JSON.stringify(card.excerpt)})`);
+    assert.ok(/[가-힣]/.test(card.excerpt), `${card.slug}: excerpt is the post's Korean text`);
+    // A reader must not see markup in the excerpt.
+    for (const raw of ['<br', '##', '](', '![', '**', '---']) {
+      assert.ok(!card.excerpt.includes(raw), `${card.slug}: excerpt shows raw markup "${raw}": ${card.excerpt}`);
+    }
+  }
+  // The first words of a post are the excerpt's start (after any repeated title).
+  const kakao = cards.find((c) => c.slug === 'kakao-mlops-interview');
+  assert.ok(norm(kakao.excerpt).includes('카카오 분석 & MLOps 플랫폼'), `kakao excerpt: ${kakao.excerpt}`);
+});
+
+appTest(browser, 'cards carry tag and category links matching each post', async (page) => {
+  await gotoApp(page, '');
+  const cards = await readCards(page);
+  for (const card of cards) {
+    const post = bySlug(card.slug);
+    assert.deepEqual(card.tags.map((t) => t.value).sort(), [...post.tags].sort(), `${card.slug}: tag links`);
+    assert.deepEqual(card.categories.map((c) => c.value).sort(), [...post.categories].sort(), `${card.slug}: category links`);
+    for (const link of [...card.tags, ...card.categories]) {
+      assert.ok(link.text.includes(link.value), `${card.slug}: link text "${link.text}" names ${link.value}`);
+    }
+  }
+});
+
+appTest(browser, 'phone (360px): list fits the screen without horizontal scrolling', async (page) => {
+  await gotoApp(page, '');
+  await expectList(page, HOME_ORDER);
+  assert.ok(await scrollWidth(page) <= PHONE.width, `document is ${await scrollWidth(page)}px wide on a ${PHONE.width}px screen`);
+
+  // Every card title is on screen horizontally (the long kraft title wraps).
+  const boxes = await page.$$eval('main#main article.post-card h2.post-card__title', (hs) => hs.map((h) => {
+    const r = h.getBoundingClientRect();
+    return { left: r.left, right: r.right, width: r.width };
+  }));
+  assert.equal(boxes.length, 5);
+  for (const b of boxes) {
+    assert.ok(b.left >= 0 && b.right <= PHONE.width + 0.5 && b.width > 0, `title box ${JSON.stringify(b)} inside 360px`);
+  }
+
+  // The filter bar and a filtered list fit too.
+  await page.locator('nav.facets button.facet[data-kind="tag"][data-value="MLOps"]').click();
+  await expectList(page, ['kraft-technologies-first-year', 'kakao-mlops-interview']);
+  assert.ok(await scrollWidth(page) <= PHONE.width, `filtered list is ${await scrollWidth(page)}px wide on a ${PHONE.width}px screen`);
+}, { viewport: PHONE });

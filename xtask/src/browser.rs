@@ -1,0 +1,103 @@
+//! What the browser tests need besides the site: Debian's Chromium, CJK fonts
+//! (so Korean text renders), and the Node packages in tests/e2e.
+
+use std::fs;
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::util::{self, probe, run, Error, Result};
+
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+const APT_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "fonts-noto-cjk"];
+pub const E2E_DIR: &str = "tests/e2e";
+
+/// Installs Chromium and the Noto CJK fonts with apt if either is missing.
+pub fn ensure_system_deps() -> Result<()> {
+    let have_chromium = Path::new(CHROMIUM).exists();
+    let have_fonts = Command::new("dpkg")
+        .args(["-s", "fonts-noto-cjk"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if have_chromium && have_fonts {
+        println!("ok: {CHROMIUM} and fonts-noto-cjk present");
+        return Ok(());
+    }
+    println!(
+        "missing: {}{}; installing with apt",
+        if have_chromium { "" } else { "chromium " },
+        if have_fonts { "" } else { "fonts-noto-cjk" }
+    );
+    if probe(Command::new("apt-get").arg("--version")).is_none() {
+        return Err(Error::new(format!(
+            "apt-get not found: install Chromium (at {CHROMIUM}) and the Noto CJK fonts yourself, \
+             or run on Debian/Ubuntu"
+        )));
+    }
+    run(&mut apt(&["update"])?)?;
+    let mut install = apt(&["install", "-y", "--no-install-recommends"])?;
+    install.args(APT_PACKAGES);
+    run(&mut install)?;
+    if !Path::new(CHROMIUM).exists() {
+        return Err(Error::new(format!(
+            "apt installed chromium, but {CHROMIUM} still does not exist"
+        )));
+    }
+    Ok(())
+}
+
+/// `apt-get <args>` as root, through sudo when we are not root.
+fn apt(args: &[&str]) -> Result<Command> {
+    let uid = probe(Command::new("id").arg("-u")).unwrap_or_default();
+    let mut cmd = if uid.trim() == "0" {
+        Command::new("apt-get")
+    } else if probe(Command::new("sudo").arg("--version")).is_some() {
+        let mut sudo = Command::new("sudo");
+        // Without a terminal (CI, no stdin) sudo must not wait for a password.
+        if !std::io::stdin().is_terminal() {
+            sudo.arg("-n");
+        }
+        sudo.args(["env", "DEBIAN_FRONTEND=noninteractive", "apt-get"]);
+        sudo
+    } else {
+        return Err(Error::new(format!(
+            "need root to install {}: run as root or install sudo",
+            APT_PACKAGES.join(" ")
+        )));
+    };
+    cmd.args(args)
+        .env("DEBIAN_FRONTEND", "noninteractive")
+        .stdin(Stdio::null());
+    Ok(cmd)
+}
+
+/// `npm ci` in tests/e2e unless playwright-core is already installed at the
+/// version package-lock.json asks for.
+pub fn ensure_node_modules() -> Result<()> {
+    let dir = util::repo_root().join(E2E_DIR);
+    let lock_path = dir.join("package-lock.json");
+    let lock = fs::read_to_string(&lock_path)
+        .map_err(|e| Error::new(format!("cannot read {}: {e}", lock_path.display())))?;
+    let wanted = util::json_string_after(&lock, "\"node_modules/playwright-core\"", "version");
+    let installed = fs::read_to_string(dir.join("node_modules/playwright-core/package.json"))
+        .ok()
+        .and_then(|pkg| util::json_string_after(&pkg, "", "version"));
+    if let (Some(wanted), Some(installed)) = (&wanted, &installed) {
+        if wanted == installed {
+            println!("ok: playwright-core {installed} in {E2E_DIR}/node_modules");
+            return Ok(());
+        }
+    }
+    if probe(Command::new("npm").arg("--version")).is_none() {
+        return Err(Error::new(
+            "npm not found: Node.js 20+ with npm is required for the browser tests",
+        ));
+    }
+    run(Command::new("npm")
+        .args(["ci", "--prefix", E2E_DIR, "--no-audit", "--no-fund"])
+        .stdin(Stdio::null()))
+}

@@ -1,0 +1,213 @@
+//! geul's developer tasks, run as `cargo xtask <command>`.
+
+mod browser;
+mod preview;
+mod site;
+mod stage;
+mod test;
+mod tools;
+mod util;
+
+use std::path::PathBuf;
+use std::process::{Command, ExitCode};
+
+use util::{run, Error, Result};
+
+const USAGE: &str = "\
+usage: cargo xtask <command> [options]
+
+commands:
+  setup                         install what is missing: wasm32 target, trunk, wasm-bindgen-cli
+                                (matching Cargo.lock), wasm-opt (npm binaryen), crates (cargo fetch)
+  serve   [--port 8080]         setup, then `trunk serve` at http://127.0.0.1:PORT/ (live reload)
+  build   [--public-url /]      setup, then a release build into dist/ and the first-load size
+                                check (gzip -9 of index.html + its .js/.wasm/.css, budget 120 KB)
+  preview [--base /geul/] [--port 4000] [--dir dist]
+                                serve a built site exactly as GitHub Pages would (under --base,
+                                404.html for missing paths, no SPA rewrites, gzip); paths are
+                                relative to the repository root
+  test    [--skip-browser | --only-browser]
+                                the single test command: setup, fmt, clippy, cargo test, the
+                                release build for /geul/, and the browser tests against preview
+  stage                         Trunk's post_build hook (see Trunk.toml); not for direct use
+";
+
+/// Parsed command line: the command and its `--flag value` / `--switch` options.
+struct Args {
+    command: String,
+    values: Vec<(String, String)>,
+    switches: Vec<String>,
+}
+
+impl Args {
+    fn parse(raw: Vec<String>, value_flags: &[&str], switch_flags: &[&str]) -> Result<Args> {
+        let mut iter = raw.into_iter();
+        let command = iter.next().unwrap_or_default();
+        let mut args = Args {
+            command,
+            values: Vec::new(),
+            switches: Vec::new(),
+        };
+        while let Some(arg) = iter.next() {
+            let (name, inline) = match arg.split_once('=') {
+                Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+                _ => (arg.clone(), None),
+            };
+            if value_flags.contains(&name.as_str()) {
+                let value = match inline {
+                    Some(v) => v,
+                    None => iter
+                        .next()
+                        .ok_or_else(|| Error::new(format!("{name} needs a value")))?,
+                };
+                args.values.push((name, value));
+            } else if switch_flags.contains(&name.as_str()) && inline.is_none() {
+                args.switches.push(name);
+            } else {
+                return Err(Error::new(format!(
+                    "unknown option `{arg}` for `cargo xtask {}`\n\n{USAGE}",
+                    args.command
+                )));
+            }
+        }
+        Ok(args)
+    }
+
+    fn value(&self, name: &str, default: &str) -> String {
+        self.values
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map_or_else(|| default.to_string(), |(_, v)| v.clone())
+    }
+
+    fn port(&self, default: u16) -> Result<u16> {
+        let text = self.value("--port", &default.to_string());
+        text.parse().map_err(|_| {
+            Error::new(format!(
+                "--port must be a number from 0 to 65535, not {text:?}"
+            ))
+        })
+    }
+
+    fn switch(&self, name: &str) -> bool {
+        self.switches.iter().any(|s| s == name)
+    }
+}
+
+fn flags_for(command: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
+    Some(match command {
+        "setup" | "stage" => (&[], &[]),
+        "serve" => (&["--port"], &[]),
+        "build" => (&["--public-url"], &[]),
+        "preview" => (&["--base", "--port", "--dir"], &[]),
+        "test" => (&[], &["--skip-browser", "--only-browser"]),
+        _ => return None,
+    })
+}
+
+fn dispatch(raw: Vec<String>) -> Result<()> {
+    let command = raw.first().cloned().unwrap_or_default();
+    if command.is_empty() || ["-h", "--help", "help"].contains(&command.as_str()) {
+        print!("{USAGE}");
+        return Ok(());
+    }
+    let Some((values, switches)) = flags_for(&command) else {
+        return Err(Error::new(format!(
+            "unknown command `{command}`\n\n{USAGE}"
+        )));
+    };
+    if raw.iter().skip(1).any(|a| a == "-h" || a == "--help") {
+        print!("{USAGE}");
+        return Ok(());
+    }
+    let args = Args::parse(raw, values, switches)?;
+    match args.command.as_str() {
+        "setup" => tools::setup(),
+        "stage" => stage::run_hook(),
+        "serve" => serve(args.port(8080)?),
+        "build" => {
+            tools::setup()?;
+            site::build(&args.value("--public-url", "/"))
+        }
+        "preview" => {
+            let dir = util::repo_root().join(PathBuf::from(args.value("--dir", site::DIST_DIR)));
+            preview::serve_forever(&dir, &args.value("--base", "/geul/"), args.port(4000)?)
+        }
+        "test" => test::run_all(test::Options {
+            skip_browser: args.switch("--skip-browser"),
+            only_browser: args.switch("--only-browser"),
+        }),
+        _ => unreachable!("flags_for knows every command"),
+    }
+}
+
+fn serve(port: u16) -> Result<()> {
+    tools::setup()?;
+    println!();
+    println!("geul is served at http://127.0.0.1:{port}/");
+    println!();
+    run(Command::new("trunk").args([
+        "serve",
+        "--port",
+        &port.to_string(),
+        "--address",
+        "127.0.0.1",
+        "--public-url",
+        "/",
+    ]))
+}
+
+fn main() -> ExitCode {
+    let root = util::repo_root();
+    if let Err(e) = std::env::set_current_dir(&root) {
+        eprintln!(
+            "error: cannot enter the repository root {}: {e}",
+            root.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    tools::prepare_path();
+    match dispatch(std::env::args().skip(1).collect()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!();
+            eprintln!("error: {}", e.message);
+            ExitCode::from(u8::try_from(e.code.clamp(1, 255)).unwrap_or(1))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(words: &[&str]) -> Result<Args> {
+        let raw: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        let (values, switches) = flags_for(words[0]).unwrap();
+        Args::parse(raw, values, switches)
+    }
+
+    #[test]
+    fn parses_values_and_switches() {
+        let a = parse(&["preview", "--base", "/x/", "--port=4001"]).unwrap();
+        assert_eq!(a.value("--base", "/geul/"), "/x/");
+        assert_eq!(a.port(4000).unwrap(), 4001);
+        assert_eq!(a.value("--dir", "dist"), "dist");
+
+        let t = parse(&["test", "--skip-browser"]).unwrap();
+        assert!(t.switch("--skip-browser") && !t.switch("--only-browser"));
+    }
+
+    #[test]
+    fn rejects_bad_input() {
+        assert!(parse(&["build", "--port", "1"]).is_err());
+        assert!(parse(&["build", "--public-url"]).is_err());
+        assert!(parse(&["serve", "--port", "x"])
+            .unwrap()
+            .port(8080)
+            .is_err());
+        assert!(parse(&["test", "--skip-browser=1"]).is_err());
+        assert!(dispatch(vec!["nope".into()]).is_err());
+    }
+}

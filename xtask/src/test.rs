@@ -1,0 +1,121 @@
+//! `cargo xtask test`: the project's single test command.
+//!
+//! 1. setup + browser deps + node modules   4. cargo test
+//! 2. cargo fmt --check                      5. release build for /geul/ + size budget
+//! 3. clippy (host and wasm32)               6. browser tests against the preview server
+
+use std::process::Command;
+
+use crate::util::{self, heading, run, run_status, Error, Result};
+use crate::{browser, preview, site, tools};
+
+pub const PAGES_BASE: &str = "/geul/";
+
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Options {
+    pub skip_browser: bool,
+    pub only_browser: bool,
+}
+
+pub fn run_all(opts: Options) -> Result<()> {
+    if opts.skip_browser && opts.only_browser {
+        return Err(Error::new(
+            "--skip-browser and --only-browser exclude each other",
+        ));
+    }
+    let browser_tests = !opts.skip_browser;
+    let checks = !opts.only_browser;
+    let total = if !browser_tests {
+        5
+    } else if !checks {
+        3
+    } else {
+        6
+    };
+    let mut n = 0;
+    let mut step = |title: &str| {
+        n += 1;
+        heading(&format!("[{n}/{total}] {title}"));
+    };
+
+    step(if browser_tests {
+        "setup: build tools, Chromium and fonts, node modules"
+    } else {
+        "setup: build tools"
+    });
+    tools::setup()?;
+    if browser_tests {
+        browser::ensure_system_deps()?;
+        browser::ensure_node_modules()?;
+    }
+
+    if checks {
+        step("formatting: cargo fmt --check");
+        run(Command::new("cargo").args(["fmt", "--all", "--", "--check"]))
+            .map_err(|e| hint(e, "run `cargo fmt --all` to fix the formatting"))?;
+
+        step("lints: cargo clippy (host and wasm32)");
+        run(Command::new("cargo").args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))?;
+        run(Command::new("cargo").args([
+            "clippy",
+            "-p",
+            "geul",
+            "--target",
+            tools::WASM_TARGET,
+            "--",
+            "-D",
+            "warnings",
+        ]))?;
+
+        step("unit and integration tests: cargo test --workspace");
+        run(Command::new("cargo").args(["test", "--workspace"]))?;
+    }
+
+    step(&format!(
+        "release build for GitHub Pages ({PAGES_BASE}) and first-load size"
+    ));
+    site::build(PAGES_BASE)?;
+
+    if browser_tests {
+        step("browser tests: node --test tests/e2e/ against the Pages-like preview");
+        browser_tests_against_preview()?;
+    }
+
+    println!();
+    println!("all checks passed");
+    Ok(())
+}
+
+fn hint(e: Error, text: &str) -> Error {
+    Error::with_code(format!("{}\nhint: {text}", e.message), e.code)
+}
+
+fn browser_tests_against_preview() -> Result<()> {
+    let dist = util::repo_root().join(site::DIST_DIR);
+    let server = preview::start(&dist, PAGES_BASE, 0)?;
+    println!("preview: {}", server.url());
+    let mut node = Command::new("node");
+    node.args([
+        "--test",
+        "--test-concurrency=1",
+        &format!("{}/", browser::E2E_DIR),
+    ])
+    .env("GEUL_BASE_URL", server.url())
+    .env("CHROMIUM", browser::CHROMIUM);
+    let code = run_status(&mut node);
+    server.stop();
+    match code? {
+        0 => Ok(()),
+        code => Err(Error::with_code(
+            format!("browser tests failed (node exited with {code})"),
+            code,
+        )),
+    }
+}
