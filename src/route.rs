@@ -6,8 +6,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::pages::home::Home;
-use crate::pages::not_found::NotFound;
-use crate::pages::post::PostPage;
+use crate::pages::not_found::not_found;
+use crate::pages::post::post_page;
 
 /// The app's routes. `Routable` is implemented by hand: the derived matcher builds a
 /// general route table at run time and costs about 11 KB of wasm for these three shapes.
@@ -61,8 +61,8 @@ impl Routable for Route {
 pub fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
-        Route::Post { slug } => html! { <PostPage {slug} /> },
-        Route::NotFound => html! { <NotFound /> },
+        Route::Post { slug } => post_page(&slug),
+        Route::NotFound => not_found(),
     }
 }
 

@@ -8,9 +8,11 @@ static INDEX_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/site-index
 
 /// The decoded index, or why it could not be read (shown to the reader, never a blank page).
 pub fn site_index() -> Result<&'static SiteIndex, &'static str> {
-    static INDEX: OnceLock<Result<SiteIndex, String>> = OnceLock::new();
+    static INDEX: OnceLock<Option<SiteIndex>> = OnceLock::new();
+    // The decoder's own error text is not worth its weight in the wasm: the index is written
+    // by the same build, so a failure can only mean a build that went wrong.
     INDEX
-        .get_or_init(|| SiteIndex::from_bytes(INDEX_BYTES).map_err(|error| error.to_string()))
+        .get_or_init(|| SiteIndex::from_bytes(INDEX_BYTES).ok())
         .as_ref()
-        .map_err(String::as_str)
+        .ok_or("the embedded post index is damaged")
 }

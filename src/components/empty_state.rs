@@ -2,14 +2,9 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct EmptyStateProps {
-    pub on_clear: Callback<()>,
-}
-
-#[component]
-pub fn EmptyState(props: &EmptyStateProps) -> Html {
-    let onclick = props.on_clear.reform(|_: MouseEvent| ());
+/// A stateless view function (see `post_info` for why it is not a component).
+pub fn empty_state(on_clear: &Callback<()>) -> Html {
+    let onclick = on_clear.reform(|_: MouseEvent| ());
     html! {
         <div class="empty-state">
             <p class="empty-state__title">{ "조건에 맞는 글이 없어요." }</p>

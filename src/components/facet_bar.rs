@@ -4,9 +4,9 @@
 use geul_content::{FacetCount, FacetKind, Mode};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct FacetBarProps {
-    pub facets: Vec<FacetCount>,
+/// What the filter bar shows and what its controls do.
+pub struct FacetBarProps<'a> {
+    pub facets: &'a [FacetCount<'a>],
     pub mode: Mode,
     pub has_selection: bool,
     pub on_toggle: Callback<(FacetKind, String)>,
@@ -14,10 +14,10 @@ pub struct FacetBarProps {
     pub on_clear: Callback<()>,
 }
 
-#[component]
-pub fn FacetBar(props: &FacetBarProps) -> Html {
+/// A stateless view function (see `post_info` for why it is not a component).
+pub fn facet_bar(props: FacetBarProps) -> Html {
     let group = |kind: FacetKind, heading: &str, id: &str| {
-        let buttons = props.facets.iter().filter(|facet| facet.kind == kind).map(|facet| {
+        let buttons = props.facets.iter().filter(|f| f.facet.kind == kind).map(|FacetCount { facet, count, selected }| {
             let onclick = {
                 let on_toggle = props.on_toggle.clone();
                 let value = facet.value.clone();
@@ -27,14 +27,14 @@ pub fn FacetBar(props: &FacetBarProps) -> Html {
                 FacetKind::Tag => "tag",
                 FacetKind::Category => "category",
             };
-            let empty = facet.count == 0 && !facet.selected;
+            let empty = *count == 0 && !selected;
             html! {
                 <li>
                     <button type="button" class={classes!("facet", empty.then_some("facet--empty"))}
                             data-kind={data_kind} data-value={facet.value.clone()}
-                            aria-pressed={facet.selected.to_string()} {onclick}>
+                            aria-pressed={selected.to_string()} {onclick}>
                         { &facet.value }
-                        <span class="facet__count">{ facet.count }</span>
+                        <span class="facet__count">{ count }</span>
                     </button>
                 </li>
             }

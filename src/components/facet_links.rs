@@ -6,22 +6,14 @@ use yew::prelude::*;
 use crate::components::app_link::AppLink;
 use crate::route::Route;
 
-#[derive(Properties, PartialEq)]
-pub struct FacetLinksProps {
-    pub post: &'static PostMeta,
-    /// The selection a click adds to (the list's current one, or none on a post page).
-    #[prop_or_default]
-    pub base: Selection,
-}
-
-#[component]
-pub fn FacetLinks(props: &FacetLinksProps) -> Html {
-    let post = props.post;
+/// A stateless view function (see `post_info` for why it is not a component). `base` is the
+/// selection a click adds to: the list's current one, or none on a post page.
+pub fn facet_links(post: &PostMeta, base: &Selection) -> Html {
     if post.tags.is_empty() && post.categories.is_empty() {
         return Html::default();
     }
     let link = |kind: FacetKind, value: &String| {
-        let query = selection_query(&props.base.with(kind, value));
+        let query = selection_query(&base.with(kind, value));
         let tag = (kind == FacetKind::Tag).then(|| AttrValue::from(value.clone()));
         let category = (kind == FacetKind::Category).then(|| AttrValue::from(value.clone()));
         let (class, label) = match kind {

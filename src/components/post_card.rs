@@ -4,34 +4,27 @@ use geul_content::{PostMeta, Selection};
 use yew::prelude::*;
 
 use crate::components::app_link::AppLink;
-use crate::components::facet_links::FacetLinks;
-use crate::components::post_info::PostInfo;
+use crate::components::facet_links::facet_links;
+use crate::components::post_info::post_info;
 use crate::route::Route;
 
-#[derive(Properties, PartialEq)]
-pub struct PostCardProps {
-    pub post: &'static PostMeta,
-    /// The list's selection, so a tag click adds to it.
-    pub selection: Selection,
-}
-
-#[component]
-pub fn PostCard(props: &PostCardProps) -> Html {
-    let post = props.post;
+/// A stateless view function (see `post_info` for why it is not a component).
+/// `selection` is the list's, so a tag click adds to it.
+pub fn post_card(post: &PostMeta, selection: &Selection) -> Html {
     let to = Route::Post {
         slug: post.slug.clone(),
     };
     html! {
-        <article class={classes!("post-card", post.pinned.then_some("post-card--pinned"))} data-slug={post.slug.clone()}>
+        <article key={post.slug.clone()} class={classes!("post-card", post.pinned.then_some("post-card--pinned"))} data-slug={post.slug.clone()}>
             <h2 class="post-card__title">
                 if post.pinned {
                     <span class="pin-badge">{ "고정" }</span>
                 }
                 <AppLink {to}>{ &post.title }</AppLink>
             </h2>
-            <PostInfo {post} />
+            { post_info(post) }
             <p class="post-card__excerpt">{ &post.excerpt }</p>
-            <FacetLinks {post} base={props.selection.clone()} />
+            { facet_links(post, selection) }
         </article>
     }
 }

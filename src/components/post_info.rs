@@ -3,14 +3,9 @@
 use geul_content::PostMeta;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct PostInfoProps {
-    pub post: &'static PostMeta,
-}
-
-#[component]
-pub fn PostInfo(props: &PostInfoProps) -> Html {
-    let post = props.post;
+/// A plain view function rather than a component: it has no state, and every component
+/// type adds its own copy of Yew's lifecycle code to the wasm (see docs/PERFORMANCE.md).
+pub fn post_info(post: &PostMeta) -> Html {
     html! {
         <p class="post-info">
             if let Some(date) = &post.date {

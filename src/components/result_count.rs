@@ -2,18 +2,12 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ResultCountProps {
-    pub shown: usize,
-    pub total: usize,
-}
-
-#[component]
-pub fn ResultCount(props: &ResultCountProps) -> Html {
-    let text = if props.shown == props.total {
-        format!("글 {}개", props.total)
+/// A stateless view function (see `post_info` for why it is not a component).
+pub fn result_count(shown: usize, total: usize) -> Html {
+    let text = if shown == total {
+        format!("글 {total}개")
     } else {
-        format!("글 {}개 (전체 {}개 중)", props.shown, props.total)
+        format!("글 {shown}개 (전체 {total}개 중)")
     };
     html! { <p class="result-count" role="status" aria-live="polite">{ text }</p> }
 }

@@ -1,6 +1,7 @@
 //! The list: every post, narrowed by the tags and categories in the URL query.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use geul_content::{
     facet_counts, filter_posts, parse_selection, selection_query, FacetKind, Mode, Selection,
@@ -10,10 +11,10 @@ use yew_router::prelude::*;
 
 use crate::app::set_document_title;
 use crate::components::app_link::navigate;
-use crate::components::empty_state::EmptyState;
-use crate::components::facet_bar::FacetBar;
-use crate::components::post_card::PostCard;
-use crate::components::result_count::ResultCount;
+use crate::components::empty_state::empty_state;
+use crate::components::facet_bar::{facet_bar, FacetBarProps};
+use crate::components::post_card::post_card;
+use crate::components::result_count::result_count;
 use crate::route::Route;
 use crate::site_index::site_index;
 
@@ -35,20 +36,18 @@ pub fn Home() -> Html {
         .as_ref()
         .map(|l| l.query_str().to_owned())
         .unwrap_or_default();
-    let selection = use_memo(query.clone(), |query| parse_selection(query));
+    // The URL is the only state: the list is recomputed from it on each render, which
+    // happens only when the location changes.
+    let selection = Rc::new(parse_selection(&query));
     LAST_LIST_QUERY.with(|last| last.borrow_mut().clone_from(&selection_query(&selection)));
-    use_effect_with((), |_| set_document_title(None));
+    set_document_title(None);
 
-    let index = site_index().ok();
-    let total = index.map_or(0, |index| index.posts.len());
-    let state = use_memo(selection.clone(), move |selection| match index {
-        Some(index) => (
-            filter_posts(&index.posts, selection),
-            facet_counts(&index.posts, selection),
-        ),
-        None => Default::default(), // App shows why instead of routing here.
-    });
-    let (shown, facets) = (&state.0, state.1.clone());
+    let Ok(index) = site_index() else {
+        return Html::default(); // App shows why instead of routing here.
+    };
+    let shown = filter_posts(index, &selection);
+    let facets = facet_counts(index, &selection);
+    let total = index.posts.len();
 
     let go = {
         let navigator = navigator.clone();
@@ -72,16 +71,20 @@ pub fn Home() -> Html {
 
     html! {
         <div class="home">
-            <FacetBar {facets} mode={selection.mode} has_selection={!selection.is_empty()}
-                      {on_toggle} {on_mode} on_clear={on_clear.clone()} />
-            <ResultCount shown={shown.len()} {total} />
+            { facet_bar(FacetBarProps {
+                facets: &facets,
+                mode: selection.mode,
+                has_selection: !selection.is_empty(),
+                on_toggle,
+                on_mode,
+                on_clear: on_clear.clone(),
+            }) }
+            { result_count(shown.len(), total) }
             if shown.is_empty() {
-                <EmptyState {on_clear} />
+                { empty_state(&on_clear) }
             } else {
                 <section class="post-list" aria-label="글 목록">
-                    { for shown.iter().map(|&post| html! {
-                        <PostCard key={post.slug.clone()} {post} selection={(*selection).clone()} />
-                    }) }
+                    { for shown.iter().map(|post| post_card(post, &selection)) }
                 </section>
             }
         </div>

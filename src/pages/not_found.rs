@@ -6,11 +6,9 @@ use crate::app::set_document_title;
 use crate::components::app_link::AppLink;
 use crate::route::Route;
 
-#[component]
-pub fn NotFound() -> Html {
-    use_effect_with((), |_| {
-        set_document_title(Some("페이지를 찾을 수 없습니다"))
-    });
+/// A view function, not a component: it has no state of its own.
+pub fn not_found() -> Html {
+    set_document_title(Some("페이지를 찾을 수 없습니다"));
     html! {
         <section class="not-found">
             <h1>{ "페이지를 찾을 수 없습니다" }</h1>

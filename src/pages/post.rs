@@ -2,32 +2,27 @@
 //! fetched as a separate static file the first time the post is opened.
 
 use geul_content::query::percent_decode;
-use geul_content::PostMeta;
+use geul_content::{PostMeta, Selection};
 use yew::prelude::*;
 
 use crate::app::set_document_title;
 use crate::body_loader::{cached_body, load_body};
 use crate::components::app_link::AppLink;
-use crate::components::facet_links::FacetLinks;
-use crate::components::post_info::PostInfo;
+use crate::components::facet_links::facet_links;
+use crate::components::post_info::post_info;
 use crate::pages::home::last_list_query;
-use crate::pages::not_found::NotFound;
+use crate::pages::not_found::not_found;
 use crate::route::Route;
 use crate::site_index::site_index;
 
-#[derive(Properties, PartialEq)]
-pub struct PostPageProps {
-    /// As it appears in the URL (may be percent-encoded).
-    pub slug: AttrValue,
-}
-
-#[component]
-pub fn PostPage(props: &PostPageProps) -> Html {
-    let slug = percent_decode(&props.slug);
+/// The post whose slug is in the URL (possibly percent-encoded), or the not-found view.
+/// A plain function: only the view below needs state.
+pub fn post_page(url_slug: &str) -> Html {
+    let slug = percent_decode(url_slug);
     let post = site_index().ok().and_then(|index| index.post(&slug));
     match post {
         Some(post) => html! { <PostView {post} /> },
-        None => html! { <NotFound /> },
+        None => not_found(),
     }
 }
 
@@ -93,8 +88,8 @@ fn PostView(props: &PostViewProps) -> Html {
         <article class="post" data-slug={post.slug.clone()}>
             <header class="post__header">
                 <h1 class="post__title">{ &post.title }</h1>
-                <PostInfo {post} />
-                <FacetLinks {post} />
+                { post_info(post) }
+                { facet_links(post, &Selection::default()) }
             </header>
             { content }
             <footer class="post__footer">

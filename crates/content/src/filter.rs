@@ -1,14 +1,14 @@
 //! Narrowing the list by tags and categories, and the counts shown on each filter button.
 
-use std::collections::{BTreeSet, HashMap};
+use serde::{Deserialize, Serialize};
 
-use crate::model::PostMeta;
+use crate::model::{Facet, PostMeta, SiteIndex};
 
 /// Whether a filter button stands for a tag or a category.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FacetKind {
-    Tag,
     Category,
+    Tag,
 }
 
 /// How several selected facets combine.
@@ -48,34 +48,36 @@ impl Selection {
         self.tags.is_empty() && self.categories.is_empty()
     }
 
-    fn values(&self, kind: FacetKind) -> &Vec<String> {
+    fn values_mut(&mut self, kind: FacetKind) -> &mut Vec<String> {
         match kind {
-            FacetKind::Tag => &self.tags,
-            FacetKind::Category => &self.categories,
+            FacetKind::Tag => &mut self.tags,
+            FacetKind::Category => &mut self.categories,
         }
     }
 
     /// Whether this facet is selected.
     pub fn contains(&self, kind: FacetKind, value: &str) -> bool {
-        self.values(kind).iter().any(|selected| selected == value)
+        let values = match kind {
+            FacetKind::Tag => &self.tags,
+            FacetKind::Category => &self.categories,
+        };
+        values.iter().any(|selected| selected == value)
     }
 
     /// The selection with this facet switched on or off.
     pub fn toggled(&self, kind: FacetKind, value: &str) -> Selection {
         let mut next = self.clone();
-        let values = match kind {
-            FacetKind::Tag => &mut next.tags,
-            FacetKind::Category => &mut next.categories,
-        };
-        if let Some(position) = values.iter().position(|selected| selected == value) {
-            values.remove(position);
-        } else {
-            values.push(value.to_owned());
+        let values = next.values_mut(kind);
+        match values.iter().position(|selected| selected == value) {
+            Some(position) => {
+                values.remove(position);
+            }
+            None => values.push(value.to_owned()),
         }
         next
     }
 
-    /// The selection with only this facet added (kept if already selected).
+    /// The selection with this facet added (unchanged if already selected).
     pub fn with(&self, kind: FacetKind, value: &str) -> Selection {
         if self.contains(kind, value) {
             self.clone()
@@ -92,111 +94,153 @@ impl Selection {
         }
     }
 
-    /// Whether the post belongs in the list under this selection.
-    pub fn matches(&self, post: &PostMeta) -> bool {
-        if self.is_empty() {
+    /// The selection as facet ids of `index`; `None` for a value no post carries.
+    fn resolve(&self, index: &SiteIndex) -> Vec<Option<u32>> {
+        let categories = self.categories.iter().map(|c| (FacetKind::Category, c));
+        let tags = self.tags.iter().map(|t| (FacetKind::Tag, t));
+        categories
+            .chain(tags)
+            .map(|(kind, value)| index.facet_id(kind, value))
+            .collect()
+    }
+}
+
+/// A selection resolved against an index, ready to test many posts quickly.
+struct Matcher {
+    wanted: Vec<Option<u32>>,
+    mode: Mode,
+}
+
+impl Matcher {
+    fn new(index: &SiteIndex, selection: &Selection) -> Self {
+        Matcher {
+            wanted: selection.resolve(index),
+            mode: selection.mode,
+        }
+    }
+
+    fn matches(&self, post: &PostMeta) -> bool {
+        if self.wanted.is_empty() {
             return true;
         }
-        let mut wanted = self
-            .tags
-            .iter()
-            .map(|tag| post.tags.contains(tag))
-            .chain(self.categories.iter().map(|c| post.categories.contains(c)));
+        // An unknown facet is carried by no post.
+        let carries =
+            |id: &Option<u32>| id.is_some_and(|id| post.facet_ids.binary_search(&id).is_ok());
         match self.mode {
-            Mode::And => wanted.all(|carried| carried),
-            Mode::Or => wanted.any(|carried| carried),
+            Mode::And => self.wanted.iter().all(carries),
+            Mode::Or => self.wanted.iter().any(carries),
         }
     }
 }
 
 /// The posts the list shows under this selection, in index order.
-pub fn filter_posts<'a>(posts: &'a [PostMeta], selection: &Selection) -> Vec<&'a PostMeta> {
-    posts
+pub fn filter_posts<'a>(index: &'a SiteIndex, selection: &Selection) -> Vec<&'a PostMeta> {
+    let matcher = Matcher::new(index, selection);
+    index
+        .posts
         .iter()
-        .filter(|post| selection.matches(post))
+        .filter(|post| matcher.matches(post))
         .collect()
 }
 
 /// One filter button: a facet, how many posts it stands for now, and whether it is on.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FacetCount {
-    pub kind: FacetKind,
-    pub value: String,
+pub struct FacetCount<'a> {
+    pub facet: &'a Facet,
     /// For an unselected facet: how many posts the list would show if it were selected too.
     /// For a selected facet: how many of the shown posts carry it.
     pub count: usize,
     pub selected: bool,
 }
 
-fn facets_of(post: &PostMeta) -> impl Iterator<Item = (FacetKind, &String)> {
-    let tags = post.tags.iter().map(|tag| (FacetKind::Tag, tag));
-    let categories = post.categories.iter().map(|c| (FacetKind::Category, c));
-    // A facet listed twice on one post counts once.
-    tags.chain(categories).collect::<BTreeSet<_>>().into_iter()
-}
-
-/// Every tag and category with its count under the current selection.
-///
-/// Ordered by kind (categories first), then by how many posts carry the facet overall,
-/// then by name, so buttons do not jump around while the reader clicks.
-pub fn facet_counts(posts: &[PostMeta], selection: &Selection) -> Vec<FacetCount> {
-    // One pass: how many shown and how many hidden posts carry each facet.
-    let mut shown_with: HashMap<(FacetKind, &str), usize> = HashMap::new();
-    let mut hidden_with: HashMap<(FacetKind, &str), usize> = HashMap::new();
+/// Every tag and category, in the index's order, with its count under the selection.
+/// One pass over the posts, whatever the number of facets.
+pub fn facet_counts<'a>(index: &'a SiteIndex, selection: &Selection) -> Vec<FacetCount<'a>> {
+    let matcher = Matcher::new(index, selection);
+    let mut shown_with = vec![0usize; index.facets.len()];
+    let mut hidden_with = vec![0usize; index.facets.len()];
     let mut shown_total = 0;
-    for post in posts {
-        let shown = selection.matches(post);
+    for post in &index.posts {
+        let shown = matcher.matches(post);
         shown_total += usize::from(shown);
         let counter = if shown {
             &mut shown_with
         } else {
             &mut hidden_with
         };
-        for (kind, value) in facets_of(post) {
-            *counter.entry((kind, value.as_str())).or_default() += 1;
+        for &id in &post.facet_ids {
+            counter[id as usize] += 1;
         }
     }
-
-    let mut all: Vec<(FacetKind, &str)> = shown_with
-        .keys()
-        .chain(hidden_with.keys())
-        .copied()
-        .collect();
-    all.sort_unstable();
-    all.dedup();
-
-    let mut counts: Vec<(usize, FacetCount)> = all
-        .into_iter()
-        .map(|(kind, value)| {
-            let shown = shown_with.get(&(kind, value)).copied().unwrap_or(0);
-            let hidden = hidden_with.get(&(kind, value)).copied().unwrap_or(0);
-            let selected = selection.contains(kind, value);
-            let count = if selected || selection.is_empty() {
-                shown
-            } else {
-                match selection.mode {
-                    // Adding a facet under AND keeps the shown posts that carry it.
-                    Mode::And => shown,
-                    // Adding a facet under OR brings in the hidden posts that carry it.
-                    Mode::Or => shown_total + hidden,
-                }
+    index
+        .facets
+        .iter()
+        .enumerate()
+        .map(|(id, facet)| {
+            let selected = selection.contains(facet.kind, &facet.value);
+            let count = match selection.mode {
+                _ if selected || selection.is_empty() => shown_with[id],
+                // Adding a facet under AND keeps the shown posts that carry it.
+                Mode::And => shown_with[id],
+                // Adding a facet under OR brings in the hidden posts that carry it.
+                Mode::Or => shown_total + hidden_with[id],
             };
-            let overall = shown + hidden;
-            let facet = FacetCount {
-                kind,
-                value: value.to_owned(),
+            FacetCount {
+                facet,
                 count,
                 selected,
-            };
-            (overall, facet)
+            }
         })
+        .collect()
+}
+
+/// Builds the facet table of an index and gives every post its facet ids.
+#[cfg(feature = "build")]
+pub fn index_facets(posts: &mut [&mut PostMeta]) -> Vec<Facet> {
+    use std::collections::BTreeMap;
+
+    let mut totals: BTreeMap<(FacetKind, String), u32> = BTreeMap::new();
+    for post in posts.iter() {
+        for key in facet_keys(post) {
+            *totals.entry(key).or_default() += 1;
+        }
+    }
+    let mut facets: Vec<Facet> = totals
+        .into_iter()
+        .map(|((kind, value), total)| Facet { kind, value, total })
         .collect();
-    counts.sort_by(|(overall_a, a), (overall_b, b)| {
-        let category_first = |kind| kind == FacetKind::Tag;
-        category_first(a.kind)
-            .cmp(&category_first(b.kind))
-            .then(overall_b.cmp(overall_a))
+    facets.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then(b.total.cmp(&a.total))
             .then_with(|| a.value.cmp(&b.value))
     });
-    counts.into_iter().map(|(_, facet)| facet).collect()
+    let ids: BTreeMap<(FacetKind, &str), u32> = facets
+        .iter()
+        .enumerate()
+        .map(|(id, facet)| ((facet.kind, facet.value.as_str()), id as u32))
+        .collect();
+    for post in posts.iter_mut() {
+        let mut post_ids: Vec<u32> = facet_keys(post)
+            .iter()
+            .map(|(kind, value)| ids[&(*kind, value.as_str())])
+            .collect();
+        post_ids.sort_unstable();
+        post_ids.dedup();
+        post.facet_ids = post_ids;
+    }
+    facets
+}
+
+#[cfg(feature = "build")]
+fn facet_keys(post: &PostMeta) -> Vec<(FacetKind, String)> {
+    let categories = post
+        .categories
+        .iter()
+        .map(|c| (FacetKind::Category, c.clone()));
+    let tags = post.tags.iter().map(|t| (FacetKind::Tag, t.clone()));
+    let mut keys: Vec<_> = categories.chain(tags).collect();
+    keys.sort();
+    keys.dedup();
+    keys
 }

@@ -54,8 +54,12 @@ pub struct Split<'a> {
     pub body_line: usize,
 }
 
-/// Cuts the front matter off. `Err(())` means an opening `---` without a closing one.
-pub fn split(source: &str) -> Result<Split<'_>, ()> {
+/// A file that opens front matter with `---` and never closes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnclosedFrontMatter;
+
+/// Cuts the front matter off.
+pub fn split(source: &str) -> Result<Split<'_>, UnclosedFrontMatter> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let mut lines = source.split_inclusive('\n');
     let Some(first) = lines.next() else {
@@ -84,7 +88,7 @@ pub fn split(source: &str) -> Result<Split<'_>, ()> {
         }
         offset += line.len();
     }
-    Err(())
+    Err(UnclosedFrontMatter)
 }
 
 /// Parses the YAML; the error carries the 1-based line within the YAML text, if known.
@@ -186,7 +190,7 @@ mod tests {
 
     #[test]
     fn unterminated_block_is_an_error() {
-        assert_eq!(split("---\ntitle: a\nbody\n"), Err(()));
+        assert_eq!(split("---\ntitle: a\nbody\n"), Err(UnclosedFrontMatter));
     }
 
     #[test]

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::filter::FacetKind;
+
 /// A publication date as the author wrote it, plus an instant for ordering.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PostDate {
@@ -49,8 +51,20 @@ pub struct PostMeta {
     pub excerpt: String,
     /// Estimated reading time in whole minutes (at least 1).
     pub reading_minutes: u32,
-    /// Site-relative path of the rendered body, content-hashed: `content/<slug>-<hash>.html`.
+    /// Site-relative path of the rendered body, content-hashed: `content/<hash>.html`.
     pub body_path: String,
+    /// Positions in [`SiteIndex::facets`] of this post's tags and categories, ascending.
+    /// The filter works on these numbers, so it never compares or hashes strings.
+    pub facet_ids: Vec<u32>,
+}
+
+/// A tag or a category, with how many posts carry it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Facet {
+    pub kind: FacetKind,
+    pub value: String,
+    /// Number of posts that carry it.
+    pub total: u32,
 }
 
 /// All posts, already in display order (pinned, then newest first, then undated).
@@ -58,6 +72,9 @@ pub struct PostMeta {
 pub struct SiteIndex {
     /// The posts in display order.
     pub posts: Vec<PostMeta>,
+    /// Every category, then every tag, each group ordered by popularity then name: the order
+    /// of the filter buttons, fixed at build time so the page never sorts.
+    pub facets: Vec<Facet>,
 }
 
 impl SiteIndex {
@@ -74,6 +91,14 @@ impl SiteIndex {
     /// The post with this slug, if any.
     pub fn post(&self, slug: &str) -> Option<&PostMeta> {
         self.posts.iter().find(|post| post.slug == slug)
+    }
+
+    /// The id of a facet, if any post carries it.
+    pub fn facet_id(&self, kind: FacetKind, value: &str) -> Option<u32> {
+        self.facets
+            .iter()
+            .position(|facet| facet.kind == kind && facet.value == value)
+            .map(|position| position as u32)
     }
 }
 

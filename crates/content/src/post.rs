@@ -54,7 +54,7 @@ pub fn parse_post(
 ) -> Result<(Post, Vec<ContentWarning>), ContentError> {
     let error = |line: usize, message: String| ContentError::new(file, line, message);
     let source: String = source.nfc().collect();
-    let split = front_matter::split(&source).map_err(|()| {
+    let split = front_matter::split(&source).map_err(|_unclosed| {
         error(
             1,
             "front matter opens with `---` but is never closed: add a line `---` after the last key".into(),
@@ -160,6 +160,7 @@ pub fn parse_post(
         excerpt,
         reading_minutes: reading_minutes(&rendered.text),
         body_path: String::new(),
+        facet_ids: Vec::new(),
     };
     let post = Post {
         meta,

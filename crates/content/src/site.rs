@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::error::{ContentError, ContentWarning};
+use crate::filter::index_facets;
 use crate::images::{ImageResolver, ImageSource, SiteImages};
-use crate::model::{PostMeta, SiteIndex};
+use crate::model::{Facet, PostMeta, SiteIndex};
 use crate::post::{parse_post, Post};
 
 /// Folder (site-relative) that holds the rendered bodies.
@@ -19,8 +20,10 @@ pub const BODY_DIR: &str = "content";
 /// Every post, parsed and ordered, ready to be written.
 #[derive(Debug)]
 pub struct Site {
-    /// The posts in display order, `body_path` filled in.
+    /// The posts in display order, `body_path` and `facet_ids` filled in.
     pub posts: Vec<Post>,
+    /// The facet table the posts' `facet_ids` point into.
+    pub facets: Vec<Facet>,
     /// Problems the build tolerates.
     pub warnings: Vec<ContentWarning>,
     /// Local images the posts use (site-relative paths), to be published with them.
@@ -32,6 +35,7 @@ impl Site {
     pub fn index(&self) -> SiteIndex {
         SiteIndex {
             posts: self.posts.iter().map(|post| post.meta.clone()).collect(),
+            facets: self.facets.clone(),
         }
     }
 }
@@ -125,11 +129,18 @@ pub fn load_site(posts_dir: &Path, site_root: &Path) -> Result<Site, Vec<Content
     for post in &mut posts {
         post.meta.body_path = format!("{BODY_DIR}/{}.html", content_hash(&post.html));
     }
+    let facets = index_facets(
+        &mut posts
+            .iter_mut()
+            .map(|post| &mut post.meta)
+            .collect::<Vec<_>>(),
+    );
     let mut images = images.used.into_inner();
     images.sort();
     images.dedup();
     Ok(Site {
         posts,
+        facets,
         warnings,
         images,
     })

@@ -12,16 +12,16 @@ fn site() -> Site {
 }
 
 fn slugs(index: &SiteIndex, selection: &Selection) -> Vec<String> {
-    filter_posts(&index.posts, selection)
+    filter_posts(index, selection)
         .iter()
         .map(|p| p.slug.clone())
         .collect()
 }
 
 fn count(index: &SiteIndex, selection: &Selection, kind: FacetKind, value: &str) -> usize {
-    facet_counts(&index.posts, selection)
+    facet_counts(index, selection)
         .into_iter()
-        .find(|f| f.kind == kind && f.value == value)
+        .find(|f| f.facet.kind == kind && f.facet.value == value)
         .unwrap_or_else(|| panic!("no facet {value}"))
         .count
 }
@@ -134,6 +134,32 @@ fn with_nothing_selected_counts_are_totals() {
 }
 
 #[test]
+fn a_facet_no_post_carries_matches_nothing_under_and_and_is_ignored_under_or() {
+    let index = site().index();
+    let unknown = tags(&["없는태그"], Mode::And);
+    assert!(slugs(&index, &unknown).is_empty());
+    let either = tags(&["없는태그", "jobs"], Mode::Or);
+    assert_eq!(slugs(&index, &either), ["data-scientist-job-change"]);
+}
+
+#[test]
+fn every_post_knows_its_facet_ids() {
+    let index = site().index();
+    for post in &index.posts {
+        let mut named: Vec<String> = post
+            .facet_ids
+            .iter()
+            .map(|&id| index.facets[id as usize].value.clone())
+            .collect();
+        named.sort();
+        let mut expected: Vec<String> = post.tags.iter().chain(&post.categories).cloned().collect();
+        expected.sort();
+        expected.dedup();
+        assert_eq!(named, expected, "{}", post.slug);
+    }
+}
+
+#[test]
 fn tags_and_categories_combine() {
     let index = site().index();
     let selection = tags(&["jobs"], Mode::And).toggled(FacetKind::Category, "career");
@@ -144,8 +170,8 @@ fn tags_and_categories_combine() {
 #[test]
 fn facets_are_grouped_and_ordered_by_popularity() {
     let index = site().index();
-    let facets = facet_counts(&index.posts, &Selection::default());
-    let names: Vec<&str> = facets.iter().map(|f| f.value.as_str()).collect();
+    let facets = facet_counts(&index, &Selection::default());
+    let names: Vec<&str> = facets.iter().map(|f| f.facet.value.as_str()).collect();
     assert_eq!(&names[..4], ["career", "ETC", "Jobs", "LINE"]);
     assert_eq!(&names[4..7], ["MLOps", "이직", "회고"]);
     assert_eq!(facets.len(), 4 + 7);
