@@ -12,6 +12,8 @@ pub mod query;
 #[cfg(feature = "build")]
 pub mod build_script;
 #[cfg(feature = "build")]
+pub mod config;
+#[cfg(feature = "build")]
 pub mod date;
 #[cfg(feature = "build")]
 pub mod error;

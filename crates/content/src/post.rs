@@ -13,7 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::date::{parse_date, parse_ymd};
 use crate::error::{ContentError, ContentWarning};
 use crate::front_matter::{self, FrontMatter};
-use crate::images::ImageResolver;
+use crate::images::{ImageResolver, ImageSource};
 use crate::markdown::{render_markdown, Rendered};
 use crate::model::{PostDate, PostMeta};
 use crate::plain_text::{looks_like_plain_text, render_plain_text};
@@ -44,6 +44,8 @@ pub struct Post {
     pub text: String,
     /// The format the body was read in.
     pub format: Format,
+    /// The preview image (front matter `image`) if it exists: a site path or a remote URL.
+    pub image: Option<String>,
 }
 
 /// Parses one post. `file` names the post in messages; its extension and stem matter.
@@ -97,7 +99,7 @@ pub fn parse_post(
         Format::Markdown => render_markdown(&body, images),
         Format::Text => render_plain_text(&body),
     };
-    let warnings = rendered
+    let mut warnings: Vec<ContentWarning> = rendered
         .missing_images
         .iter()
         .map(|(line, dest)| {
@@ -108,6 +110,21 @@ pub fn parse_post(
             )
         })
         .collect();
+
+    let image = match preview_image(fm.image.as_ref()) {
+        Some(dest) => match images.resolve(&dest) {
+            ImageSource::Found(src) => Some(src),
+            ImageSource::Missing => {
+                warnings.push(ContentWarning::new(
+                    file,
+                    key_line("image"),
+                    format!("preview image not found: {dest} (left out of link previews)"),
+                ));
+                None
+            }
+        },
+        None => None,
+    };
 
     let date: Option<PostDate> = match (&fm.date, file_date) {
         (Some(text), _) => {
@@ -167,8 +184,18 @@ pub fn parse_post(
         html: rendered.html,
         text: rendered.text,
         format,
+        image,
     };
     Ok((post, warnings))
+}
+
+/// Chirpy writes `image: /a.png` or `image: { path: /a.png, alt: … }`.
+fn preview_image(value: Option<&yaml_serde::Value>) -> Option<String> {
+    let value = value?;
+    let path = value
+        .as_str()
+        .or_else(|| value.get("path").and_then(|path| path.as_str()))?;
+    (!path.trim().is_empty()).then(|| path.trim().to_owned())
 }
 
 /// The title and, if the body's first line states it, that line's index (to hide it).

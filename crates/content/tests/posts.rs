@@ -23,8 +23,13 @@ fn jekyll_front_matter_with_space_separated_categories() {
     assert!(post
         .html
         .contains("<h2 id=\"새로운-도전을-시도해-보다\">새로운 도전을 시도해 보다</h2>"));
-    // `image:` in the front matter is accepted; the two missing body images are reported.
-    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    // The two missing body images and the missing preview image (`image:`) are reported.
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert_eq!(warnings[2].line, 6);
+    assert!(warnings[2]
+        .message
+        .starts_with("preview image not found: /assets/images/landing/line-developer.png"));
+    assert_eq!(post.image, None);
 }
 
 #[test]
@@ -178,6 +183,24 @@ fn excerpt_and_reading_time() {
         "{}",
         post.meta.reading_minutes
     );
+}
+
+#[test]
+fn an_existing_preview_image_is_kept_in_both_chirpy_forms() {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(site.path().join("assets")).unwrap();
+    std::fs::write(site.path().join("assets/cover.png"), b"png").unwrap();
+    let images = geul_content::images::SiteImages::new(site.path());
+    for front_matter in [
+        "image: /assets/cover.png",
+        "image:\n  path: ../assets/cover.png\n  alt: 표지",
+    ] {
+        let source = format!("---\n{front_matter}\n---\n본문");
+        let (post, warnings) =
+            geul_content::post::parse_post(std::path::Path::new("a.md"), &source, &images).unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(post.image.as_deref(), Some("assets/cover.png"));
+    }
 }
 
 #[test]

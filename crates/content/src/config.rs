@@ -1,0 +1,165 @@
+//! `site.toml`: the few settings a site has, in one file at the top of the repository.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::ContentError;
+
+/// Site settings. Every key is optional.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SiteConfig {
+    /// The site's name: header, document titles, feed title.
+    pub title: String,
+    /// One sentence about the site: the list's meta description, the feed's subtitle.
+    pub description: String,
+    /// Who writes here: the feed's author.
+    pub author: String,
+    /// Language of the content: `<html lang>`, `og:locale`, the feed's `xml:lang`.
+    pub language: String,
+    /// Absolute URL the site is published at, ending in `/`
+    /// (`https://<user>.github.io/<repo>/` for a GitHub Pages project site).
+    pub base_url: String,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        SiteConfig {
+            title: "geul".to_owned(),
+            description: String::new(),
+            author: String::new(),
+            language: "ko".to_owned(),
+            base_url: "http://127.0.0.1:8080/".to_owned(),
+        }
+    }
+}
+
+/// Environment variable that overrides `base_url` (set by the Pages workflow).
+pub const BASE_URL_ENV: &str = "GEUL_BASE_URL";
+
+impl SiteConfig {
+    /// Parses `site.toml` text; `file` names it in errors.
+    pub fn parse(file: &Path, text: &str) -> Result<SiteConfig, ContentError> {
+        let mut config: SiteConfig = toml::from_str(text).map_err(|error| {
+            let line = error
+                .span()
+                .map_or(1, |span| text[..span.start].matches('\n').count() + 1);
+            ContentError::new(
+                file,
+                line,
+                format!("invalid site settings: {}", error.message()),
+            )
+        })?;
+        config.base_url = normalize_base_url(&config.base_url).ok_or_else(|| {
+            ContentError::new(
+                file,
+                line_of_key(text, "base_url"),
+                bad_base_url(&config.base_url),
+            )
+        })?;
+        Ok(config)
+    }
+
+    /// Reads `site.toml` if it exists (defaults otherwise) and applies `GEUL_BASE_URL`.
+    pub fn load(file: &Path) -> Result<SiteConfig, ContentError> {
+        let mut config = match std::fs::read_to_string(file) {
+            Ok(text) => SiteConfig::parse(file, &text)?,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => SiteConfig::default(),
+            Err(error) => return Err(ContentError::new(file, 1, format!("cannot read: {error}"))),
+        };
+        if let Some(url) = std::env::var(BASE_URL_ENV)
+            .ok()
+            .filter(|url| !url.is_empty())
+        {
+            config.base_url = normalize_base_url(&url)
+                .ok_or_else(|| ContentError::new(BASE_URL_ENV, 0, bad_base_url(&url)))?;
+        }
+        Ok(config)
+    }
+
+    /// The path part of `base_url`, with slashes on both ends: `/geul/`.
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self.base_url.split_once("://").map_or("", |(_, rest)| rest);
+        after_scheme.find('/').map_or("/", |at| &after_scheme[at..])
+    }
+
+    /// Absolute URL of a site-relative path (`posts/a/` → `https://…/geul/posts/a/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path.trim_start_matches('/'))
+    }
+}
+
+fn bad_base_url(url: &str) -> String {
+    format!(
+        "base_url \"{url}\" must be an absolute http(s) URL such as https://user.github.io/repo/"
+    )
+}
+
+/// Accepts `http(s)://host[/path]`, adds the trailing slash.
+fn normalize_base_url(url: &str) -> Option<String> {
+    let url = url.trim();
+    let (scheme, rest) = url.split_once("://")?;
+    let host = rest.split('/').next()?;
+    let valid =
+        matches!(scheme, "http" | "https") && !host.is_empty() && !url.contains(['?', '#', ' ']);
+    valid.then(|| {
+        if url.ends_with('/') {
+            url.to_owned()
+        } else {
+            format!("{url}/")
+        }
+    })
+}
+
+fn line_of_key(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|line| line.trim_start().starts_with(key))
+        .map_or(1, |index| index + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<SiteConfig, ContentError> {
+        SiteConfig::parse(Path::new("site.toml"), text)
+    }
+
+    #[test]
+    fn every_key_is_optional() {
+        assert_eq!(parse("").unwrap(), SiteConfig::default());
+    }
+
+    #[test]
+    fn base_path_comes_from_the_base_url() {
+        let config = parse("base_url = \"https://user.github.io/geul\"").unwrap();
+        assert_eq!(config.base_url, "https://user.github.io/geul/");
+        assert_eq!(config.base_path(), "/geul/");
+        assert_eq!(
+            config.url("posts/a/"),
+            "https://user.github.io/geul/posts/a/"
+        );
+        assert_eq!(
+            parse("base_url = \"https://blog.example.com\"")
+                .unwrap()
+                .base_path(),
+            "/"
+        );
+    }
+
+    #[test]
+    fn a_relative_base_url_is_rejected_with_its_line() {
+        let error = parse("title = \"t\"\nbase_url = \"/geul/\"").unwrap_err();
+        assert_eq!(error.line, 2);
+        assert!(error.message.contains("absolute"), "{error}");
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_toml_name_the_line() {
+        let error = parse("title = \"t\"\ntitel = \"x\"").unwrap_err();
+        assert_eq!(error.line, 2, "{error}");
+        let error = parse("title = \"t\"\n\ndescription = ").unwrap_err();
+        assert_eq!(error.line, 3, "{error}");
+    }
+}
