@@ -1,10 +1,10 @@
 //! The page frame: header, the routed view, footer.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::components::app_link::AppLink;
 use crate::route::{switch, Route};
+use crate::router::{use_location, Router};
 use crate::site_index::site_index;
 
 /// Shown in the header and in every document title.
@@ -13,7 +13,7 @@ pub const SITE_NAME: &str = "geul";
 #[component]
 pub fn App() -> Html {
     let content = match site_index() {
-        Ok(_) => html! { <Switch<Route> render={switch} /> },
+        Ok(_) => html! { <Routed /> },
         Err(reason) => html! {
             <section class="notice notice--error">
                 <h1>{ "글 목록을 읽지 못했습니다" }</h1>
@@ -22,7 +22,7 @@ pub fn App() -> Html {
         },
     };
     html! {
-        <BrowserRouter>
+        <Router>
             <a class="skip-link" href="#main">{ "본문으로 건너뛰기" }</a>
             <header class="site-header">
                 <AppLink to={Route::Home} class={classes!("site-header__name")}>{ "글" }<span lang="en">{ SITE_NAME }</span></AppLink>
@@ -31,8 +31,15 @@ pub fn App() -> Html {
             <footer class="site-footer">
                 <p>{ "geul — 브라우저에서 읽고 거르는 블로그" }</p>
             </footer>
-        </BrowserRouter>
+        </Router>
     }
+}
+
+/// The view for the current location.
+#[component]
+fn Routed() -> Html {
+    let location = use_location();
+    switch(Route::recognize(&location.path).unwrap_or(Route::NotFound))
 }
 
 /// Sets `document.title` to `<page> · geul` (or just the site name).

@@ -12,6 +12,11 @@ thread_local! {
     static BODIES: RefCell<HashMap<String, AttrValue>> = RefCell::new(HashMap::new());
 }
 
+/// Keeps a body that is already at hand (from the prerendered page), so it is not fetched.
+pub fn remember_body(path: String, html: String) {
+    BODIES.with(|bodies| bodies.borrow_mut().insert(path, AttrValue::from(html)));
+}
+
 /// A body fetched before in this visit, if any.
 pub fn cached_body(path: &str) -> Option<AttrValue> {
     BODIES.with(|bodies| bodies.borrow().get(path).cloned())

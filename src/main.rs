@@ -6,11 +6,38 @@ mod body_loader;
 mod components;
 mod pages;
 mod route;
+mod router;
 mod site_index;
 
 fn main() {
-    let root = gloo::utils::document()
+    let document = gloo::utils::document();
+    let root = document
         .get_element_by_id("geul")
         .expect("index.html has an element with id=\"geul\"");
+    let prerendered = document.get_element_by_id("prerendered");
+    if let Some(prerendered) = &prerendered {
+        keep_prerendered_body(prerendered);
+    }
     yew::Renderer::<app::App>::with_root(root).render();
+    // The app has rendered the same view; the static copy goes in the same task, before the
+    // browser paints again, so nothing flashes. (If the app failed to start, it would stay.)
+    if let Some(prerendered) = prerendered {
+        prerendered.remove();
+    }
+}
+
+/// A static post page already holds the post's body: hand it to the app instead of
+/// fetching the same file again.
+fn keep_prerendered_body(prerendered: &web_sys::Element) {
+    let Some(article) = prerendered
+        .query_selector("article[data-body-path]")
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
+    let body = article.query_selector(".post__body").ok().flatten();
+    if let (Some(path), Some(body)) = (article.get_attribute("data-body-path"), body) {
+        body_loader::remember_body(path, body.inner_html());
+    }
 }

@@ -2,10 +2,9 @@
 //! click and leaves modified clicks (new tab, new window) to the browser.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
-use yew_router::query::Raw;
 
 use crate::route::Route;
+use crate::router::use_navigator;
 
 #[derive(Properties, PartialEq)]
 pub struct AppLinkProps {
@@ -25,30 +24,10 @@ pub struct AppLinkProps {
     pub children: Html,
 }
 
-/// The `href` for a route and query under the router's base path.
-pub fn href(navigator: Option<&Navigator>, to: &Route, query: &str) -> String {
-    let base = navigator.and_then(Navigator::basename).unwrap_or_default();
-    let path = format!("{base}{}", to.to_path());
-    if query.is_empty() {
-        path
-    } else {
-        format!("{path}?{query}")
-    }
-}
-
-/// Navigates to the route with the query (pushes a history entry, no reload).
-pub fn navigate(navigator: &Navigator, to: &Route, query: &str) {
-    if query.is_empty() {
-        navigator.push(to);
-    } else {
-        let _ = navigator.push_with_query(to, Raw(query));
-    }
-}
-
 #[component]
 pub fn AppLink(props: &AppLinkProps) -> Html {
     let navigator = use_navigator();
-    let href = href(navigator.as_ref(), &props.to, &props.query);
+    let href = navigator.href(&props.to, &props.query);
     let onclick = {
         let to = props.to.clone();
         let query = props.query.clone();
@@ -58,10 +37,8 @@ pub fn AppLink(props: &AppLinkProps) -> Html {
             if modified || event.button() != 0 {
                 return;
             }
-            if let Some(navigator) = &navigator {
-                event.prevent_default();
-                navigate(navigator, &to, &query);
-            }
+            event.prevent_default();
+            navigator.push(&to, &query);
         })
     };
     html! {

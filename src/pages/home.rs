@@ -4,18 +4,17 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use geul_content::{
-    facet_counts, filter_posts, parse_selection, selection_query, FacetKind, Mode, Selection,
+    facet_counts, filter_posts, parse_selection, selection_query, Facet, FacetKind, Mode, Selection,
 };
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::app::set_document_title;
-use crate::components::app_link::navigate;
 use crate::components::empty_state::empty_state;
 use crate::components::facet_bar::{facet_bar, FacetBarProps};
 use crate::components::post_card::post_card;
 use crate::components::result_count::result_count;
 use crate::route::Route;
+use crate::router::{use_location, use_navigator};
 use crate::site_index::site_index;
 
 thread_local! {
@@ -28,19 +27,27 @@ pub fn last_list_query() -> String {
     LAST_LIST_QUERY.with(|query| query.borrow().clone())
 }
 
+#[derive(Properties, PartialEq)]
+pub struct HomeProps {
+    /// On a tag or category page: the facet the page stands for, always selected.
+    #[prop_or_default]
+    pub facet: Option<&'static Facet>,
+}
+
 #[component]
-pub fn Home() -> Html {
+pub fn Home(props: &HomeProps) -> Html {
     let location = use_location();
     let navigator = use_navigator();
-    let query = location
-        .as_ref()
-        .map(|l| l.query_str().to_owned())
-        .unwrap_or_default();
+    let query = location.query;
     // The URL is the only state: the list is recomputed from it on each render, which
     // happens only when the location changes.
-    let selection = Rc::new(parse_selection(&query));
+    let mut selection = parse_selection(&query);
+    if let Some(facet) = props.facet {
+        selection = selection.with(facet.kind, &facet.value);
+    }
+    let selection = Rc::new(selection);
     LAST_LIST_QUERY.with(|last| last.borrow_mut().clone_from(&selection_query(&selection)));
-    set_document_title(None);
+    set_document_title(props.facet.map(|facet| facet.value.as_str()));
 
     let Ok(index) = site_index() else {
         return Html::default(); // App shows why instead of routing here.
@@ -49,14 +56,7 @@ pub fn Home() -> Html {
     let facets = facet_counts(index, &selection);
     let total = index.posts.len();
 
-    let go = {
-        let navigator = navigator.clone();
-        move |next: Selection| {
-            if let Some(navigator) = &navigator {
-                navigate(navigator, &Route::Home, &selection_query(&next));
-            }
-        }
-    };
+    let go = move |next: Selection| navigator.push(&Route::Home, &selection_query(&next));
     let on_toggle = {
         let (go, selection) = (go.clone(), selection.clone());
         Callback::from(

@@ -192,18 +192,22 @@ export async function eventually(check, { timeout = 5_000, interval = 50 } = {})
   }
 }
 
+// Every view waits for the app: static pages carry a prerendered copy of the view in
+// #prerendered, which the app removes once it has rendered the same view in #geul.
 const VIEW_READY = {
   // The list (or its empty state) and the live region are rendered.
   home: () => {
-    const main = document.querySelector('main#main');
+    const main = !document.getElementById('prerendered') && document.querySelector('#geul main#main');
     return !!main
       && !!main.querySelector('.result-count')
       && !!main.querySelector('section.post-list article.post-card, .empty-state');
   },
   // The post and its separately fetched body are rendered.
-  post: () => !!document.querySelector('main#main article.post .post__title')
-    && !!document.querySelector('main#main article.post .post__body p'),
-  notFound: () => !!document.querySelector('main#main section.not-found h1'),
+  post: () => !document.getElementById('prerendered')
+    && !!document.querySelector('#geul main#main article.post .post__title')
+    && !!document.querySelector('#geul main#main article.post .post__body p'),
+  notFound: () => !document.getElementById('prerendered')
+    && !!document.querySelector('#geul main#main section.not-found h1'),
 };
 
 /** Waits until `view` ("home" | "post" | "notFound") is rendered in main#main. */

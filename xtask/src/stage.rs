@@ -12,6 +12,9 @@ use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use geul_content::config::SiteConfig;
+use geul_content::pages::{assemble, PARTS_SEPARATOR};
+
 use crate::util::{self, Error, Result};
 
 pub const CONTENT_DIR_NAME: &str = "geul-content";
@@ -25,6 +28,13 @@ pub fn content_dir() -> PathBuf {
     util::repo_root().join(target).join(CONTENT_DIR_NAME)
 }
 
+/// The directory the build script writes the static pages' parts into.
+pub fn pages_dir() -> PathBuf {
+    content_dir().with_file_name(PAGES_DIR_NAME)
+}
+
+pub const PAGES_DIR_NAME: &str = "geul-pages";
+
 /// Entry point of the hook: reads `TRUNK_STAGING_DIR` from the environment.
 pub fn run_hook() -> Result<()> {
     let staging = env::var_os("TRUNK_STAGING_DIR")
@@ -36,25 +46,35 @@ pub fn run_hook() -> Result<()> {
                  run it through `cargo xtask build` or `cargo xtask serve`",
             )
         })?;
-    let copied = stage(&content_dir(), &staging)?;
+    let config = SiteConfig::load(&util::repo_root().join("site.toml"))
+        .map_err(|e| Error::new(e.to_string()))?;
+    let (copied, pages) = stage(&content_dir(), &pages_dir(), &staging, &config.language)?;
     println!(
-        "stage: copied {copied} file(s) from {} and wrote 404.html into {}",
+        "stage: copied {copied} file(s) from {} and wrote {pages} page(s) into {}",
         content_dir().display(),
         staging.display()
     );
     Ok(())
 }
 
-/// Copies `content` into `staging` and `staging/index.html` to `staging/404.html`.
-/// Returns how many files came from `content`.
-pub fn stage(content: &Path, staging: &Path) -> Result<usize> {
-    if !content.is_dir() {
-        return Err(Error::new(format!(
-            "the site content directory {} is missing: the app's build script (build.rs) \
-             should have written it during the cargo build. Did the build script run? \
-             (If CARGO_TARGET_DIR is set, it must be the same for the build and this hook.)",
-            content.display()
-        )));
+/// Copies `content` into `staging`, then writes every page whose parts are in `pages`
+/// (`posts/a/index.html.parts` → `posts/a/index.html`, `404.html.parts` → `404.html`) from
+/// the app's `staging/index.html`. Returns how many files were copied and pages written.
+pub fn stage(
+    content: &Path,
+    pages: &Path,
+    staging: &Path,
+    language: &str,
+) -> Result<(usize, usize)> {
+    for (dir, what) in [(content, "site content"), (pages, "static pages")] {
+        if !dir.is_dir() {
+            return Err(Error::new(format!(
+                "the {what} directory {} is missing: the app's build script (build.rs) \
+                 should have written it during the cargo build. Did the build script run? \
+                 (If CARGO_TARGET_DIR is set, it must be the same for the build and this hook.)",
+                dir.display()
+            )));
+        }
     }
     if !staging.is_dir() {
         return Err(Error::new(format!(
@@ -64,15 +84,50 @@ pub fn stage(content: &Path, staging: &Path) -> Result<usize> {
     }
     let copied = copy_tree(content, staging)?;
     let index = staging.join("index.html");
-    let not_found = staging.join("404.html");
-    fs::copy(&index, &not_found).map_err(|e| {
-        Error::new(format!(
-            "cannot copy {} to {}: {e}",
-            index.display(),
-            not_found.display()
-        ))
-    })?;
-    Ok(copied)
+    let template = fs::read_to_string(&index)
+        .map_err(|e| Error::new(format!("cannot read {}: {e}", index.display())))?;
+    let mut written = 0;
+    for parts_file in files_under(pages)? {
+        let relative = parts_file.strip_prefix(pages).expect("listed under pages");
+        let target = staging.join(relative.with_extension(""));
+        let parts = fs::read_to_string(&parts_file)
+            .map_err(|e| Error::new(format!("cannot read {}: {e}", parts_file.display())))?;
+        let (head, body) = parts
+            .split_once(PARTS_SEPARATOR)
+            .unwrap_or((parts.as_str(), ""));
+        let html = assemble(&template, head, body, language).ok_or_else(|| {
+            Error::new(format!(
+                "{} has no <title> or no <div id=\"geul\"></div> to put the pages into",
+                index.display()
+            ))
+        })?;
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)
+                .map_err(|e| Error::new(format!("cannot create {}: {e}", parent.display())))?;
+        }
+        fs::write(&target, html)
+            .map_err(|e| Error::new(format!("cannot write {}: {e}", target.display())))?;
+        written += 1;
+    }
+    Ok((copied, written))
+}
+
+/// Every `.parts` file below `dir`.
+fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    let entries =
+        fs::read_dir(dir).map_err(|e| Error::new(format!("cannot read {}: {e}", dir.display())))?;
+    for entry in entries {
+        let path = entry
+            .map_err(|e| Error::new(format!("cannot read {}: {e}", dir.display())))?
+            .path();
+        if path.is_dir() {
+            found.extend(files_under(&path)?);
+        } else if path.extension().is_some_and(|ext| ext == "parts") {
+            found.push(path);
+        }
+    }
+    Ok(found)
 }
 
 fn copy_tree(from: &Path, to: &Path) -> Result<usize> {
@@ -101,32 +156,49 @@ mod tests {
     use super::*;
 
     #[test]
-    fn copies_tree_and_writes_404() {
+    fn copies_tree_and_writes_pages_from_the_template() {
         let tmp = tempfile::tempdir().unwrap();
         let content = tmp.path().join("geul-content");
+        let pages = tmp.path().join("geul-pages");
         let staging = tmp.path().join("stage");
         fs::create_dir_all(content.join("content/깊은")).unwrap();
-        fs::write(content.join("content/첫-글-ab12.html"), "<p>안녕</p>").unwrap();
+        fs::write(content.join("content/ab12.html"), "<p>안녕</p>").unwrap();
         fs::write(content.join("content/깊은/x.txt"), "x").unwrap();
+        fs::create_dir_all(pages.join("posts/첫-글")).unwrap();
+        let parts = |head: &str, body: &str| format!("{head}{PARTS_SEPARATOR}{body}");
+        fs::write(
+            pages.join("posts/첫-글/index.html.parts"),
+            parts("<title>첫 글</title>", "<p>본문</p>"),
+        )
+        .unwrap();
+        fs::write(
+            pages.join("404.html.parts"),
+            parts("<title>없음</title>", "<h1>없음</h1>"),
+        )
+        .unwrap();
         fs::create_dir_all(&staging).unwrap();
-        fs::write(staging.join("index.html"), "<html>app</html>").unwrap();
+        let template = "<html lang=\"ko\"><head><title>geul</title></head><body><div id=\"geul\"></div></body></html>";
+        fs::write(staging.join("index.html"), template).unwrap();
 
-        assert_eq!(stage(&content, &staging).unwrap(), 2);
+        assert_eq!(stage(&content, &pages, &staging, "ko").unwrap(), (2, 2));
         assert_eq!(
-            fs::read_to_string(staging.join("content/첫-글-ab12.html")).unwrap(),
+            fs::read_to_string(staging.join("content/ab12.html")).unwrap(),
             "<p>안녕</p>"
         );
         assert!(staging.join("content/깊은/x.txt").is_file());
         assert_eq!(
-            fs::read_to_string(staging.join("404.html")).unwrap(),
-            "<html>app</html>"
+            fs::read_to_string(staging.join("posts/첫-글/index.html")).unwrap(),
+            "<html lang=\"ko\"><head><title>첫 글</title></head><body><div id=\"geul\"></div><p>본문</p></body></html>"
         );
+        assert!(fs::read_to_string(staging.join("404.html"))
+            .unwrap()
+            .contains("<h1>없음</h1>"));
     }
 
     #[test]
     fn missing_content_dir_is_a_clear_error() {
         let tmp = tempfile::tempdir().unwrap();
-        let err = stage(&tmp.path().join("nope"), tmp.path()).unwrap_err();
+        let err = stage(&tmp.path().join("nope"), tmp.path(), tmp.path(), "ko").unwrap_err();
         assert!(err.message.contains("build script"), "{}", err.message);
     }
 }

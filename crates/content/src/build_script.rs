@@ -1,10 +1,16 @@
 //! What the app's `build.rs` runs: parse `posts/`, embed the index, write the bodies.
 
 use std::env;
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::process;
 
-use crate::site::{load_site, write_site_files};
+use crate::config::{SiteConfig, BASE_URL_ENV};
+use crate::error::ContentError;
+use crate::feeds::{atom_feed, robots, sitemap};
+use crate::pages::site_pages;
+use crate::site::{load_site, write_site_files, Site};
 
 /// File name of the encoded index in `OUT_DIR` (the app includes it with `include_bytes!`).
 pub const INDEX_FILE: &str = "site-index.bin";
@@ -23,6 +29,12 @@ pub fn site_files_dir(manifest_dir: &Path) -> PathBuf {
     target.join("geul-content")
 }
 
+/// Where the static pages' parts are written (`<file>.parts`, head and body), for the
+/// post-build step to put into Trunk's `index.html` with [`crate::pages::assemble`].
+pub fn page_parts_dir(manifest_dir: &Path) -> PathBuf {
+    site_files_dir(manifest_dir).with_file_name("geul-pages")
+}
+
 /// Runs the content build for the crate being compiled. Errors stop the build with
 /// `file:line: message` lines; warnings (missing images) are shown by Cargo.
 pub fn run() {
@@ -35,18 +47,13 @@ pub fn run() {
         manifest_dir.join("assets").display()
     );
     println!("cargo:rerun-if-env-changed=CARGO_TARGET_DIR");
+    let config_file = manifest_dir.join("site.toml");
+    println!("cargo:rerun-if-changed={}", config_file.display());
+    println!("cargo:rerun-if-env-changed={BASE_URL_ENV}");
+    let config = SiteConfig::load(&config_file).unwrap_or_else(|error| fail(&[error]));
 
-    let site = match load_site(&posts_dir, &manifest_dir) {
-        Ok(site) => site,
-        Err(errors) => {
-            eprintln!("geul could not build its posts:");
-            for error in &errors {
-                eprintln!("error: {error}");
-                println!("cargo:warning=error: {error}");
-            }
-            process::exit(1);
-        }
-    };
+    let mut site = load_site(&posts_dir, &manifest_dir).unwrap_or_else(|errors| fail(&errors));
+    site.title.clone_from(&config.title);
     for warning in &site.warnings {
         println!("cargo:warning={warning}");
     }
@@ -54,8 +61,43 @@ pub fn run() {
     let index = site.index().to_bytes();
     std::fs::write(out_dir.join(INDEX_FILE), index).expect("write the post index");
     let site_dir = site_files_dir(&manifest_dir);
-    if let Err(error) = write_site_files(&site, &manifest_dir, &site_dir) {
-        eprintln!("error: cannot write {}: {error}", site_dir.display());
+    let parts_dir = page_parts_dir(&manifest_dir);
+    if let Err(error) = write_all(&site, &config, &manifest_dir, &site_dir, &parts_dir) {
+        eprintln!("error: cannot write the site files: {error}");
         process::exit(1);
     }
+}
+
+/// Bodies and images, the feed, sitemap and robots.txt, and every page's parts.
+fn write_all(
+    site: &Site,
+    config: &SiteConfig,
+    root: &Path,
+    site_dir: &Path,
+    parts_dir: &Path,
+) -> io::Result<()> {
+    write_site_files(site, root, site_dir)?;
+    let pages = site_pages(site, config);
+    fs::write(site_dir.join("feed.xml"), atom_feed(site, config))?;
+    fs::write(site_dir.join("sitemap.xml"), sitemap(&pages, config))?;
+    fs::write(site_dir.join("robots.txt"), robots(config))?;
+    if parts_dir.exists() {
+        fs::remove_dir_all(parts_dir)?;
+    }
+    for page in &pages {
+        let file = parts_dir.join(format!("{}.parts", page.file));
+        fs::create_dir_all(file.parent().expect("inside the parts dir"))?;
+        fs::write(file, page.to_parts())?;
+    }
+    Ok(())
+}
+
+/// Stops the build, printing every error as `file:line: message`.
+fn fail(errors: &[ContentError]) -> ! {
+    eprintln!("geul could not build its posts:");
+    for error in errors {
+        eprintln!("error: {error}");
+        println!("cargo:warning=error: {error}");
+    }
+    process::exit(1);
 }

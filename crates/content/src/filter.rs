@@ -207,7 +207,12 @@ pub fn index_facets(posts: &mut [&mut PostMeta]) -> Vec<Facet> {
     }
     let mut facets: Vec<Facet> = totals
         .into_iter()
-        .map(|((kind, value), total)| Facet { kind, value, total })
+        .map(|((kind, value), total)| Facet {
+            kind,
+            slug: String::new(),
+            value,
+            total,
+        })
         .collect();
     facets.sort_by(|a, b| {
         a.kind
@@ -215,6 +220,21 @@ pub fn index_facets(posts: &mut [&mut PostMeta]) -> Vec<Facet> {
             .then(b.total.cmp(&a.total))
             .then_with(|| a.value.cmp(&b.value))
     });
+    // Page slugs, unique per kind (`MLOps` and `mlops` become `mlops` and `mlops-2`).
+    let mut taken: std::collections::BTreeSet<(FacetKind, String)> = Default::default();
+    for facet in &mut facets {
+        let base = match crate::slug::slugify(&facet.value) {
+            slug if slug.is_empty() => "facet".to_owned(),
+            slug => slug,
+        };
+        let mut slug = base.clone();
+        let mut n = 2;
+        while !taken.insert((facet.kind, slug.clone())) {
+            slug = format!("{base}-{n}");
+            n += 1;
+        }
+        facet.slug = slug;
+    }
     let ids: BTreeMap<(FacetKind, &str), u32> = facets
         .iter()
         .enumerate()

@@ -18,11 +18,15 @@ pub mod date;
 #[cfg(feature = "build")]
 pub mod error;
 #[cfg(feature = "build")]
+pub mod feeds;
+#[cfg(feature = "build")]
 pub mod front_matter;
 #[cfg(feature = "build")]
 pub mod images;
 #[cfg(feature = "build")]
 pub mod markdown;
+#[cfg(feature = "build")]
+pub mod pages;
 #[cfg(feature = "build")]
 pub mod plain_text;
 #[cfg(feature = "build")]
@@ -35,5 +39,5 @@ pub mod slug;
 pub mod text_stats;
 
 pub use filter::{facet_counts, filter_posts, FacetCount, FacetKind, Mode, Selection};
-pub use model::{PostDate, PostMeta, SiteIndex};
+pub use model::{Facet, PostDate, PostMeta, SiteIndex};
 pub use query::{parse_selection, selection_query};

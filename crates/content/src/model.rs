@@ -63,6 +63,8 @@ pub struct PostMeta {
 pub struct Facet {
     pub kind: FacetKind,
     pub value: String,
+    /// URL segment of the facet's own page: `tags/<slug>/` or `categories/<slug>/`.
+    pub slug: String,
     /// Number of posts that carry it.
     pub total: u32,
 }
@@ -70,6 +72,8 @@ pub struct Facet {
 /// All posts, already in display order (pinned, then newest first, then undated).
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
 pub struct SiteIndex {
+    /// The site's name (from `site.toml`).
+    pub title: String,
     /// The posts in display order.
     pub posts: Vec<PostMeta>,
     /// Every category, then every tag, each group ordered by popularity then name: the order
@@ -91,6 +95,13 @@ impl SiteIndex {
     /// The post with this slug, if any.
     pub fn post(&self, slug: &str) -> Option<&PostMeta> {
         self.posts.iter().find(|post| post.slug == slug)
+    }
+
+    /// The facet whose page is `tags/<slug>/` or `categories/<slug>/`.
+    pub fn facet_by_slug(&self, kind: FacetKind, slug: &str) -> Option<&Facet> {
+        self.facets
+            .iter()
+            .find(|facet| facet.kind == kind && facet.slug == slug)
     }
 
     /// The id of a facet, if any post carries it.

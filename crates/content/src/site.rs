@@ -24,6 +24,8 @@ pub struct Site {
     pub posts: Vec<Post>,
     /// The facet table the posts' `facet_ids` point into.
     pub facets: Vec<Facet>,
+    /// The site's name, for the index.
+    pub title: String,
     /// Problems the build tolerates.
     pub warnings: Vec<ContentWarning>,
     /// Local images the posts use (site-relative paths), to be published with them.
@@ -34,6 +36,7 @@ impl Site {
     /// The index embedded in the app.
     pub fn index(&self) -> SiteIndex {
         SiteIndex {
+            title: self.title.clone(),
             posts: self.posts.iter().map(|post| post.meta.clone()).collect(),
             facets: self.facets.clone(),
         }
@@ -141,6 +144,7 @@ pub fn load_site(posts_dir: &Path, site_root: &Path) -> Result<Site, Vec<Content
     Ok(Site {
         posts,
         facets,
+        title: String::new(),
         warnings,
         images,
     })

@@ -1,0 +1,144 @@
+//! The Atom feed, the sitemap and robots.txt.
+//!
+//! Undated posts appear in the feed and sitemap too. Atom requires an `updated` time for every
+//! entry, so an undated post gets the date of the newest dated post (or 2000-01-01 if no post
+//! has a date): it sorts last among equals and never claims to be newer than real news.
+
+use crate::config::SiteConfig;
+use crate::markdown::escape_html as esc;
+use crate::model::PostDate;
+use crate::pages::{facet_path, Page};
+use crate::site::Site;
+
+/// Fallback when no post has a date.
+const EPOCH_FALLBACK: &str = "2000-01-01T00:00:00Z";
+
+fn rfc3339(date: &PostDate) -> String {
+    // The instant in UTC, from the stored timestamp (date and time as the author wrote them).
+    let days = date.timestamp.div_euclid(86_400);
+    let seconds = date.timestamp.rem_euclid(86_400);
+    let (year, month, day) = civil_from_days(days);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        seconds / 3600,
+        seconds % 3600 / 60,
+        seconds % 60
+    )
+}
+
+/// Inverse of the day count in [`crate::date`] (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// `feed.xml`: every post with title, link, dates, summary, full content and tags.
+pub fn atom_feed(site: &Site, config: &SiteConfig) -> String {
+    let newest = site
+        .posts
+        .iter()
+        .filter_map(|p| p.meta.date)
+        .max_by_key(|d| d.timestamp);
+    let fallback = newest.as_ref().map_or(EPOCH_FALLBACK.to_owned(), rfc3339);
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
+         <feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n\
+         <title>{title}</title>\n<subtitle>{subtitle}</subtitle>\n\
+         <link href=\"{home}\"/>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"{feed}\"/>\n\
+         <id>{home}</id>\n<updated>{fallback}</updated>\n<author><name>{author}</name></author>\n\
+         <generator>geul</generator>\n",
+        lang = esc(&config.language),
+        title = esc(&config.title),
+        subtitle = esc(&config.description),
+        home = esc(&config.base_url),
+        feed = esc(&config.url("feed.xml")),
+        author = esc(if config.author.is_empty() { &config.title } else { &config.author }),
+    );
+    for post in &site.posts {
+        let meta = &post.meta;
+        let url = esc(&config.url(&format!("posts/{}/", meta.slug)));
+        let updated = meta.date.as_ref().map_or(fallback.clone(), rfc3339);
+        xml += &format!(
+            "<entry>\n<title>{}</title>\n<link href=\"{url}\"/>\n<id>{url}</id>\n\
+             <published>{updated}</published>\n<updated>{updated}</updated>\n\
+             <summary>{}</summary>\n<content type=\"html\">{}</content>\n",
+            esc(&meta.title),
+            esc(&meta.excerpt),
+            esc(&post.html),
+        );
+        for term in meta.categories.iter().chain(&meta.tags) {
+            xml += &format!("<category term=\"{}\"/>\n", esc(term));
+        }
+        xml += "</entry>\n";
+    }
+    xml += "</feed>\n";
+    xml
+}
+
+/// `sitemap.xml`: every page except the not-found page.
+pub fn sitemap(pages: &[Page], config: &SiteConfig) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for page in pages.iter().filter(|page| page.file != "404.html") {
+        let path = page.file.trim_end_matches("index.html");
+        xml += &format!(
+            "<url><loc>{}</loc></url>\n",
+            esc(&config.url(&percent_encode_path(path)))
+        );
+    }
+    xml += "</urlset>\n";
+    xml
+}
+
+/// Percent-encodes each segment of a site path (Korean tag pages have Korean paths).
+fn percent_encode_path(path: &str) -> String {
+    path.split('/')
+        .map(crate::query::percent_encode)
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// `robots.txt`: everything may be crawled; the sitemap is named.
+pub fn robots(config: &SiteConfig) -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        config.url("sitemap.xml")
+    )
+}
+
+/// Site paths of the facet pages, for tests and tools.
+pub fn facet_page_paths(site: &Site) -> Vec<String> {
+    site.facets.iter().map(facet_path).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utc_instants_are_written_back_correctly() {
+        let date = crate::date::parse_date("2021-11-14 16:50:00 +0900").unwrap();
+        assert_eq!(rfc3339(&date), "2021-11-14T07:50:00Z");
+        let date = crate::date::parse_date("2021-02-01 00:00:00").unwrap();
+        assert_eq!(rfc3339(&date), "2021-01-31T15:00:00Z");
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+    }
+
+    #[test]
+    fn korean_paths_are_percent_encoded_per_segment() {
+        assert_eq!(
+            percent_encode_path("tags/회고/"),
+            "tags/%ED%9A%8C%EA%B3%A0/"
+        );
+    }
+}

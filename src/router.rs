@@ -1,0 +1,157 @@
+//! A small History-API router: the current location below the site's base path, and a
+//! navigator that pushes new entries without reloading.
+//!
+//! geul needs three things from a router: the path below `<base href>`, the raw query string,
+//! and `pushState` + `popstate`. yew-router provides them too, but its history layer stores
+//! state through serde-wasm-bindgen and a general route table, about 12 KB gzip of wasm in
+//! all, a tenth of the first-load budget (docs/PERFORMANCE.md). This module is that subset.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use crate::route::Route;
+
+/// Where the reader is: the path below the base (starting with `/`) and the query (no `?`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub path: String,
+    pub query: String,
+}
+
+/// Moves between locations; also builds their `href`s.
+#[derive(Clone)]
+pub struct Navigator {
+    /// The base path without its trailing slash (`/geul`, or empty at the root).
+    base: Rc<str>,
+    on_change: Callback<Location>,
+}
+
+impl PartialEq for Navigator {
+    fn eq(&self, other: &Self) -> bool {
+        self.base == other.base && self.on_change == other.on_change
+    }
+}
+
+impl Navigator {
+    /// The URL of a route and query under the base path.
+    pub fn href(&self, to: &Route, query: &str) -> String {
+        let path = format!("{}{}", self.base, to.to_path());
+        if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        }
+    }
+
+    /// Pushes a history entry for the route and shows it (no reload).
+    pub fn push(&self, to: &Route, query: &str) {
+        let url = self.href(to, query);
+        let pushed = gloo::utils::window()
+            .history()
+            .and_then(|history| history.push_state_with_url(&JsValue::NULL, "", Some(&url)));
+        match pushed {
+            Ok(()) => self.on_change.emit(Location {
+                path: to.to_path(),
+                query: query.to_owned(),
+            }),
+            // Without the History API, an ordinary page load still gets there.
+            Err(_) => {
+                let _ = gloo::utils::window().location().set_href(&url);
+            }
+        }
+    }
+}
+
+/// The base path from `<base href>` (Trunk writes the public URL there), without the
+/// trailing slash.
+fn base_path() -> String {
+    let href = gloo::utils::document()
+        .query_selector("base[href]")
+        .ok()
+        .flatten()
+        .and_then(|base| base.get_attribute("href"))
+        .unwrap_or_default();
+    href.trim_end_matches('/').to_owned()
+}
+
+fn current_location(base: &str) -> Location {
+    let location = gloo::utils::window().location();
+    let pathname = location.pathname().unwrap_or_default();
+    let path = pathname.strip_prefix(base).unwrap_or(&pathname);
+    let path = if path.starts_with('/') {
+        path.to_owned()
+    } else {
+        format!("/{path}")
+    };
+    let query = location
+        .search()
+        .unwrap_or_default()
+        .trim_start_matches('?')
+        .to_owned();
+    Location { path, query }
+}
+
+#[derive(Clone, PartialEq)]
+struct RouterContext {
+    location: Location,
+    navigator: Navigator,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RouterProps {
+    pub children: Html,
+}
+
+/// Provides the location and the navigator to everything inside it.
+#[component]
+pub fn Router(props: &RouterProps) -> Html {
+    let base: Rc<str> = use_memo((), |_| Rc::<str>::from(base_path()))
+        .as_ref()
+        .clone();
+    let location = {
+        let base = base.clone();
+        use_state(move || current_location(&base))
+    };
+    {
+        let (location, base) = (location.clone(), base.clone());
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                    location.set(current_location(&base));
+                });
+            move || drop(listener)
+        });
+    }
+    let navigator = Navigator {
+        base,
+        on_change: {
+            let location = location.clone();
+            Callback::from(move |next| location.set(next))
+        },
+    };
+    let context = RouterContext {
+        location: (*location).clone(),
+        navigator,
+    };
+    html! {
+        <ContextProvider<RouterContext> {context}>{ props.children.clone() }</ContextProvider<RouterContext>>
+    }
+}
+
+/// The current location (re-renders the caller when it changes).
+#[hook]
+pub fn use_location() -> Location {
+    use_context::<RouterContext>()
+        .expect("inside <Router>")
+        .location
+}
+
+/// The navigator.
+#[hook]
+pub fn use_navigator() -> Navigator {
+    use_context::<RouterContext>()
+        .expect("inside <Router>")
+        .navigator
+}
