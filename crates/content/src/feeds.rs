@@ -7,7 +7,7 @@
 use crate::config::SiteConfig;
 use crate::markdown::escape_html as esc;
 use crate::model::PostDate;
-use crate::pages::{facet_path, Page};
+use crate::pages::Page;
 use crate::site::Site;
 
 /// Fallback when no post has a date.
@@ -114,11 +114,6 @@ pub fn robots(config: &SiteConfig) -> String {
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         config.url("sitemap.xml")
     )
-}
-
-/// Site paths of the facet pages, for tests and tools.
-pub fn facet_page_paths(site: &Site) -> Vec<String> {
-    site.facets.iter().map(facet_path).collect()
 }
 
 #[cfg(test)]

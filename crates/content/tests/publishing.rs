@@ -1,0 +1,188 @@
+//! Static pages, the feed and the sitemap built from the five real posts.
+
+mod common;
+
+use common::repo_root;
+use geul_content::config::SiteConfig;
+use geul_content::feeds::{atom_feed, robots, sitemap};
+use geul_content::pages::{assemble, site_pages, Page, PARTS_SEPARATOR};
+use geul_content::site::{load_site, Site};
+
+fn site() -> Site {
+    let root = repo_root();
+    load_site(&root.join("posts"), &root).unwrap()
+}
+
+fn config() -> SiteConfig {
+    SiteConfig {
+        title: "글 모음".into(),
+        description: "설명 & 소개".into(),
+        author: "작가".into(),
+        language: "ko".into(),
+        base_url: "https://user.github.io/geul/".into(),
+    }
+}
+
+fn page<'a>(pages: &'a [Page], file: &str) -> &'a Page {
+    pages
+        .iter()
+        .find(|p| p.file == file)
+        .unwrap_or_else(|| panic!("no page {file}"))
+}
+
+#[test]
+fn one_page_per_post_tag_category_plus_list_and_not_found() {
+    let site = site();
+    let pages = site_pages(&site, &config());
+    assert_eq!(pages.len(), 1 + 5 + site.facets.len() + 1);
+    for file in [
+        "index.html",
+        "posts/line-developer/index.html",
+        "tags/이직/index.html",
+        "categories/career/index.html",
+        "404.html",
+    ] {
+        page(&pages, file);
+    }
+}
+
+#[test]
+fn a_post_page_carries_its_meta_tags_and_full_content() {
+    let site = site();
+    let pages = site_pages(&site, &config());
+    let post = page(&pages, "posts/data-scientist-job-change/index.html");
+    for expected in [
+        "<title>2년차 데이터사이언티스트의 이직 도전기 · 글 모음</title>",
+        "<link rel=\"canonical\" href=\"https://user.github.io/geul/posts/data-scientist-job-change/\">",
+        "<meta property=\"og:type\" content=\"article\">",
+        "<meta property=\"article:published_time\" content=\"2021-11-14\">",
+        "<meta property=\"article:tag\" content=\"jobs\">",
+        "<meta name=\"description\" content=\"2년차 데이터사이언티스트로서 이직을 준비하고 있습니다.",
+        "href=\"https://user.github.io/geul/feed.xml\"",
+        "<meta property=\"og:site_name\" content=\"글 모음\">",
+    ] {
+        assert!(post.head.contains(expected), "missing {expected} in\n{}", post.head);
+    }
+    let body = &site
+        .posts
+        .iter()
+        .find(|p| p.meta.slug == "data-scientist-job-change")
+        .unwrap()
+        .html;
+    assert!(
+        post.body.contains(body.as_str()),
+        "the whole rendered body is in the page"
+    );
+    assert!(post.body.starts_with("<div id=\"prerendered\">"));
+    assert!(post
+        .body
+        .contains("<h1 class=\"post__title\">2년차 데이터사이언티스트의 이직 도전기</h1>"));
+    assert!(post.body.contains("data-body-path=\"content/"));
+}
+
+#[test]
+fn list_and_facet_pages_list_their_posts() {
+    let site = site();
+    let pages = site_pages(&site, &config());
+    let cards = |page: &Page| page.body.matches("<article class=\"post-card\"").count();
+    assert_eq!(cards(page(&pages, "index.html")), 5);
+    assert_eq!(cards(page(&pages, "tags/mlops/index.html")), 2);
+    assert_eq!(cards(page(&pages, "categories/career/index.html")), 4);
+    let tag_page = page(&pages, "tags/회고/index.html");
+    assert!(
+        tag_page
+            .head
+            .contains("<title>태그 #회고 · 글 모음</title>"),
+        "{}",
+        tag_page.head
+    );
+    assert!(tag_page.body.contains("aria-current=\"page\">회고"));
+    // Tag links work without JavaScript: they lead to the tag pages.
+    assert!(page(&pages, "index.html")
+        .body
+        .contains("href=\"/geul/tags/mlops/\""));
+}
+
+#[test]
+fn text_is_escaped_in_attributes_and_content() {
+    let pages = site_pages(&site(), &config());
+    let home = page(&pages, "index.html");
+    assert!(home.head.contains("content=\"설명 &amp; 소개\""));
+    assert!(page(&pages, "posts/kakao-mlops-interview/index.html")
+        .head
+        .contains("카카오 분석 &amp; MLOps"));
+}
+
+#[test]
+fn pages_go_into_trunks_index_html_plain_or_minified() {
+    let template = "<!DOCTYPE html><html lang=\"ko\"><head><title>geul</title><script src=\"/geul/app-1.js\"></script></head><body><div id=\"geul\"></div><p class=\"boot\">…</p></body></html>";
+    let html = assemble(
+        template,
+        "<title>새 제목</title>",
+        "<div id=\"prerendered\">본문</div>",
+        "ko",
+    )
+    .unwrap();
+    assert_eq!(
+        html,
+        "<!DOCTYPE html><html lang=\"ko\"><head><title>새 제목</title><script src=\"/geul/app-1.js\"></script></head><body><div id=\"geul\"></div><div id=\"prerendered\">본문</div><p class=\"boot\">…</p></body></html>"
+    );
+    let minified =
+        "<!doctype html><html lang=ko><title>geul</title><body><div id=geul></div></body>";
+    let html = assemble(minified, "<title>t</title>", "<p>b</p>", "en").unwrap();
+    assert!(
+        html.starts_with(
+            "<!doctype html><html lang=\"en\"><title>t</title><body><div id=geul></div><p>b</p>"
+        ),
+        "{html}"
+    );
+    assert_eq!(assemble("<html><body></body></html>", "", "", "ko"), None);
+}
+
+#[test]
+fn parts_files_split_back_into_head_and_body() {
+    let pages = site_pages(&site(), &config());
+    let parts = pages[0].to_parts();
+    let (head, body) = parts.split_once(PARTS_SEPARATOR).unwrap();
+    assert_eq!(
+        (head, body),
+        (pages[0].head.as_str(), pages[0].body.as_str())
+    );
+}
+
+#[test]
+fn the_feed_has_every_post_with_content_and_a_date_even_when_undated() {
+    let site = site();
+    let feed = atom_feed(&site, &config());
+    assert!(feed.starts_with(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""
+    ));
+    assert_eq!(feed.matches("<entry>").count(), 5);
+    assert!(
+        feed.contains("<link href=\"https://user.github.io/geul/posts/lablup-eight-months/\"/>")
+    );
+    assert!(feed.contains("<updated>2021-11-14T07:50:00Z</updated>"));
+    // Undated posts take the newest post's date, so the feed stays valid.
+    let undated = feed
+        .split("<entry>")
+        .find(|e| e.contains("lablup-eight-months"))
+        .unwrap();
+    assert!(undated.contains("<updated>2021-11-14T07:50:00Z</updated>"));
+    assert!(undated.contains("<category term=\"스타트업\"/>"));
+    assert!(
+        feed.contains("<content type=\"html\">&lt;p&gt;"),
+        "content is escaped HTML"
+    );
+}
+
+#[test]
+fn the_sitemap_lists_every_page_but_not_found_and_robots_names_it() {
+    let site = site();
+    let pages = site_pages(&site, &config());
+    let xml = sitemap(&pages, &config());
+    assert_eq!(xml.matches("<url>").count(), pages.len() - 1);
+    assert!(xml.contains("<loc>https://user.github.io/geul/</loc>"));
+    assert!(xml.contains("<loc>https://user.github.io/geul/tags/%EC%9D%B4%EC%A7%81/</loc>"));
+    assert!(!xml.contains("404"));
+    assert!(robots(&config()).contains("Sitemap: https://user.github.io/geul/sitemap.xml"));
+}
