@@ -7,8 +7,10 @@ use crate::route::{switch, Route};
 use crate::router::{use_location, Router};
 use crate::site_index::site_index;
 
-/// Shown in the header and in every document title.
-pub const SITE_NAME: &str = "geul";
+/// The site's name from `site.toml` (via the index): header and document titles.
+fn site_name() -> &'static str {
+    site_index().map_or("geul", |index| index.title.as_str())
+}
 
 #[component]
 pub fn App() -> Html {
@@ -25,7 +27,7 @@ pub fn App() -> Html {
         <Router>
             <a class="skip-link" href="#main">{ "본문으로 건너뛰기" }</a>
             <header class="site-header">
-                <AppLink to={Route::Home} class={classes!("site-header__name")}>{ "글" }<span lang="en">{ SITE_NAME }</span></AppLink>
+                <AppLink to={Route::Home} class={classes!("site-header__name")}>{ "글" }<span>{ site_name() }</span></AppLink>
             </header>
             <main id="main" tabindex="-1">{ content }</main>
             <footer class="site-footer">
@@ -45,8 +47,8 @@ fn Routed() -> Html {
 /// Sets `document.title` to `<page> · geul` (or just the site name).
 pub fn set_document_title(page: Option<&str>) {
     let title = match page {
-        Some(page) => format!("{page} · {SITE_NAME}"),
-        None => SITE_NAME.to_owned(),
+        Some(page) => format!("{page} · {}", site_name()),
+        None => site_name().to_owned(),
     };
     gloo::utils::document().set_title(&title);
 }

@@ -47,7 +47,12 @@ pub fn Home(props: &HomeProps) -> Html {
     }
     let selection = Rc::new(selection);
     LAST_LIST_QUERY.with(|last| last.borrow_mut().clone_from(&selection_query(&selection)));
-    set_document_title(props.facet.map(|facet| facet.value.as_str()));
+    // The same titles as the static tag and category pages.
+    let page_title = props.facet.map(|facet| match facet.kind {
+        FacetKind::Tag => format!("태그 #{}", facet.value),
+        FacetKind::Category => format!("분류 {}", facet.value),
+    });
+    set_document_title(page_title.as_deref());
 
     let Ok(index) = site_index() else {
         return Html::default(); // App shows why instead of routing here.

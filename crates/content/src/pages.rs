@@ -119,7 +119,7 @@ fn frame(config: &SiteConfig, main: &str) -> String {
     format!(
         "<div id=\"prerendered\">\
          <a class=\"skip-link\" href=\"#main\">본문으로 건너뛰기</a>\
-         <header class=\"site-header\"><a class=\"site-header__name\" href=\"{home}\">글<span lang=\"en\">{name}</span></a></header>\
+         <header class=\"site-header\"><a class=\"site-header__name\" href=\"{home}\">글<span>{name}</span></a></header>\
          <main id=\"main\" tabindex=\"-1\">{main}</main>\
          <footer class=\"site-footer\"><p>geul — 브라우저에서 읽고 거르는 블로그</p></footer>\
          </div>",
