@@ -8,7 +8,7 @@ use crate::router::{use_location, Router};
 use crate::site_index::site_index;
 
 /// The site's name from `site.toml` (via the index): header and document titles.
-fn site_name() -> &'static str {
+pub fn site_name() -> &'static str {
     site_index().map_or("geul", |index| index.title.as_str())
 }
 
@@ -25,7 +25,7 @@ pub fn App() -> Html {
     };
     html! {
         <Router>
-            <a class="skip-link" href="#main">{ "본문으로 건너뛰기" }</a>
+            <a class="skip-link" href="#main" onclick={focus_main()}>{ "본문으로 건너뛰기" }</a>
             <header class="site-header">
                 <AppLink to={Route::Home} class={classes!("site-header__name")}>{ "글" }<span>{ site_name() }</span></AppLink>
             </header>
@@ -34,6 +34,25 @@ pub fn App() -> Html {
                 <p>{ "geul — 브라우저에서 읽고 거르는 블로그" }</p>
             </footer>
         </Router>
+    }
+}
+
+/// Moves focus to the main content. A plain `#main` link would resolve against
+/// `<base href>` and leave the page.
+fn focus_main() -> Callback<MouseEvent> {
+    Callback::from(|event: MouseEvent| {
+        event.prevent_default();
+        move_focus_to_main();
+    })
+}
+
+/// Focus on `<main>`, so keyboard and screen-reader users start reading the new view.
+pub fn move_focus_to_main() {
+    if let Some(main) = gloo::utils::document().get_element_by_id("main") {
+        use wasm_bindgen::JsCast;
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+        }
     }
 }
 

@@ -40,12 +40,14 @@ impl Route {
 
     /// `path` is relative to the base path; a missing trailing slash is accepted.
     pub fn recognize(path: &str) -> Option<Self> {
+        // `posts/a/index.html` is the same page as `posts/a/` (GitHub Pages serves both).
+        let path = path.strip_suffix("index.html").unwrap_or(path);
         let segments: Vec<&str> = path
             .split('/')
             .filter(|segment| !segment.is_empty())
             .collect();
         Some(match segments.as_slice() {
-            [] | ["index.html"] => Route::Home,
+            [] => Route::Home,
             ["posts", slug] => Route::Post {
                 slug: (*slug).to_owned(),
             },
@@ -109,6 +111,10 @@ mod tests {
         assert_eq!(Route::recognize("/"), Some(Route::Home));
         assert_eq!(Route::recognize(""), Some(Route::Home));
         assert_eq!(Route::recognize("/index.html"), Some(Route::Home));
+        assert_eq!(
+            Route::recognize("/posts/a/index.html"),
+            Some(Route::Post { slug: "a".into() })
+        );
         assert_eq!(Route::recognize("/posts/a/b/"), Some(Route::NotFound));
         assert_eq!(
             Route::recognize("/tags/mlops"),

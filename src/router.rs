@@ -64,16 +64,21 @@ impl Navigator {
     }
 }
 
-/// The base path from `<base href>` (Trunk writes the public URL there), without the
+/// The base path from the document's base URL (Trunk writes the public URL into
+/// `<base href>`; the browser resolves relative and absolute forms alike), without the
 /// trailing slash.
 fn base_path() -> String {
-    let href = gloo::utils::document()
-        .query_selector("base[href]")
+    let base = gloo::utils::document()
+        .base_uri()
         .ok()
         .flatten()
-        .and_then(|base| base.get_attribute("href"))
         .unwrap_or_default();
-    href.trim_end_matches('/').to_owned()
+    let after_scheme = base.split_once("://").map_or("", |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("/", |at| &after_scheme[at..]);
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    // A base URL names a directory: drop a file name after the last slash.
+    let directory = &path[..path.rfind('/').map_or(0, |at| at + 1)];
+    directory.trim_end_matches('/').to_owned()
 }
 
 fn current_location(base: &str) -> Location {

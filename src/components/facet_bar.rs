@@ -32,7 +32,8 @@ pub fn facet_bar(props: FacetBarProps) -> Html {
                 <li>
                     <button type="button" class={classes!("facet", empty.then_some("facet--empty"))}
                             data-kind={data_kind} data-value={facet.value.clone()}
-                            aria-pressed={selected.to_string()} {onclick}>
+                            aria-pressed={selected.to_string()} {onclick}
+                            aria-label={format!("{}, 글 {count}개", facet.value)}>
                         { &facet.value }
                         <span class="facet__count">{ count }</span>
                     </button>

@@ -53,6 +53,7 @@ pub fn Home(props: &HomeProps) -> Html {
         FacetKind::Category => format!("분류 {}", facet.value),
     });
     set_document_title(page_title.as_deref());
+    let heading = page_title.unwrap_or_else(|| crate::app::site_name().to_owned());
 
     let Ok(index) = site_index() else {
         return Html::default(); // App shows why instead of routing here.
@@ -76,6 +77,7 @@ pub fn Home(props: &HomeProps) -> Html {
 
     html! {
         <div class="home">
+            <h1 class="visually-hidden">{ heading }</h1>
             { facet_bar(FacetBarProps {
                 facets: &facets,
                 mode: selection.mode,

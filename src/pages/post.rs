@@ -49,6 +49,7 @@ fn PostView(props: &PostViewProps) -> Html {
         use_effect_with((post.slug.clone(), *attempt), move |_| {
             set_document_title(Some(&post.title));
             gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            crate::app::move_focus_to_main();
             match cached_body(&post.body_path) {
                 Some(cached) => body.set(Body::Ready(cached)),
                 None => {

@@ -50,6 +50,20 @@ pub fn ensure_system_deps() -> Result<()> {
     Ok(())
 }
 
+/// Installs Debian packages (used for Node.js on a machine that lacks it).
+pub fn apt_install(packages: &[&str]) -> Result<()> {
+    if probe(Command::new("apt-get").arg("--version")).is_none() {
+        return Err(Error::new(format!(
+            "apt-get not found: install {} yourself",
+            packages.join(" ")
+        )));
+    }
+    run(&mut apt(&["update"])?)?;
+    let mut install = apt(&["install", "-y", "--no-install-recommends"])?;
+    install.args(packages);
+    run(&mut install)
+}
+
 /// `apt-get <args>` as root, through sudo when we are not root.
 fn apt(args: &[&str]) -> Result<Command> {
     let uid = probe(Command::new("id").arg("-u")).unwrap_or_default();
@@ -65,8 +79,8 @@ fn apt(args: &[&str]) -> Result<Command> {
         sudo
     } else {
         return Err(Error::new(format!(
-            "need root to install {}: run as root or install sudo",
-            APT_PACKAGES.join(" ")
+            "need root to run apt-get {}: run as root or install sudo",
+            args.join(" ")
         )));
     };
     cmd.args(args)

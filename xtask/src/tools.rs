@@ -132,9 +132,8 @@ fn ensure_wasm_opt() -> Result<()> {
         }
     }
     if probe(Command::new("npm").arg("--version")).is_none() {
-        return Err(Error::new(
-            "npm not found: Node.js 20+ with npm is required (for binaryen's wasm-opt and the browser tests)",
-        ));
+        println!("missing: Node.js and npm (for binaryen's wasm-opt); installing with apt");
+        crate::browser::apt_install(&["nodejs", "npm"])?;
     }
     run(Command::new("npm").args([
         "install",

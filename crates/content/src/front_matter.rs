@@ -98,8 +98,27 @@ pub fn parse(yaml: &str) -> Result<FrontMatter, (Option<usize>, String)> {
     }
     yaml_serde::from_str(yaml).map_err(|error| {
         let line = error.location().map(|location| location.line());
-        (line, error.to_string())
+        (line, without_positions(&error.to_string()))
     })
+}
+
+/// The parser's message counts lines inside the YAML block; the caller reports the file's
+/// line instead, so those positions would only confuse.
+fn without_positions(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(" at line ") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + " at line ".len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let after = &after[digits..];
+        rest = match after.strip_prefix(" column ") {
+            Some(column) => &column[column.bytes().take_while(u8::is_ascii_digit).count()..],
+            None => after,
+        };
+    }
+    out.push_str(rest);
+    out
 }
 
 /// 1-based line of a top-level key within the YAML text (for pointing at a bad value).
@@ -231,6 +250,16 @@ mod tests {
     fn bad_yaml_reports_its_line() {
         let (line, message) = parse("title: ok\ntags: [a, b\ndate: x").unwrap_err();
         assert!(line.is_some(), "{message}");
+    }
+
+    #[test]
+    fn positions_inside_the_block_are_left_out_of_messages() {
+        assert_eq!(
+            without_positions(
+                "did not find ',' at line 3 column 1, while parsing at line 2 column 7"
+            ),
+            "did not find ',', while parsing"
+        );
     }
 
     #[test]

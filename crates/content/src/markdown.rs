@@ -105,12 +105,43 @@ pub fn render_markdown(body: &str, images: &dyn ImageResolver) -> Rendered {
     }
 }
 
+/// The plain text of one line of Markdown if it is an ordinary paragraph (`**굵게**`,
+/// `[링크](url)` → their text); `None` for an image, code, a list, a table, a quote or HTML.
+pub fn inline_text(line: &str) -> Option<String> {
+    let mut text = String::new();
+    let mut events = Parser::new_ext(line.trim(), options());
+    if !matches!(events.next(), Some(Event::Start(Tag::Paragraph))) {
+        return None;
+    }
+    for event in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::Start(Tag::Image { .. } | Tag::Paragraph)
+            | Event::Html(_)
+            | Event::InlineHtml(_) => return None,
+            _ => {}
+        }
+    }
+    let text = text.trim().to_owned();
+    (!text.is_empty()).then_some(text)
+}
+
 /// Note-taking apps export bullet lists as `*` + TAB(s) + text. CommonMark reads five or
 /// more columns after the marker as an indented code block, which is never what the author
 /// meant; such list items are read as ordinary ones. Only the copy being rendered changes.
 fn untab_list_markers(body: &str) -> String {
+    let mut in_fence = false;
     body.split_inclusive('\n')
         .map(|line| {
+            let trimmed = line.trim_start();
+            if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+                in_fence = !in_fence;
+                return line.to_owned();
+            }
+            if in_fence {
+                return line.to_owned();
+            }
             let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
             let rest = &line[indent..];
             let marker_len = list_marker_len(rest);

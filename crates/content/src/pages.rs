@@ -115,15 +115,18 @@ fn head(
     )
 }
 
-fn frame(config: &SiteConfig, main: &str) -> String {
+/// Header, main and footer around a view. `path` is the page's own site path: a bare `#main`
+/// would resolve against `<base href>` and lead to the home page.
+fn frame(config: &SiteConfig, path: &str, main: &str) -> String {
     format!(
         "<div id=\"prerendered\">\
-         <a class=\"skip-link\" href=\"#main\">본문으로 건너뛰기</a>\
+         <a class=\"skip-link\" href=\"{home}{own}#main\">본문으로 건너뛰기</a>\
          <header class=\"site-header\"><a class=\"site-header__name\" href=\"{home}\">글<span>{name}</span></a></header>\
          <main id=\"main\" tabindex=\"-1\">{main}</main>\
          <footer class=\"site-footer\"><p>geul — 브라우저에서 읽고 거르는 블로그</p></footer>\
          </div>",
         home = esc(config.base_path()),
+        own = esc(path),
         name = esc(&config.title),
     )
 }
@@ -208,7 +211,7 @@ pub fn post_page(config: &SiteConfig, post: &Post, facets: &[Facet]) -> Page {
     Page {
         file: format!("{path}index.html"),
         head: head(config, &meta.title, &meta.excerpt, &path, "article", &extra),
-        body: frame(config, &main),
+        body: frame(config, &path, &main),
     }
 }
 
@@ -227,10 +230,10 @@ pub fn list_page(
             .map(|f| {
                 let current = if facet.is_some_and(|selected| selected == f) { " aria-current=\"page\"" } else { "" };
                 format!(
-                    "<li><a class=\"facet\" href=\"{base}{}\"{current}>{}<span class=\"facet__count\">{}</span></a></li>",
+                    "<li><a class=\"facet\" href=\"{base}{}\"{current} aria-label=\"{value}, 글 {total}개\">{value}<span class=\"facet__count\">{total}</span></a></li>",
                     esc(&facet_path(f)),
-                    esc(&f.value),
-                    f.total
+                    value = esc(&f.value),
+                    total = f.total
                 )
             })
             .collect();
@@ -252,13 +255,6 @@ pub fn list_page(
             )
         })
         .collect();
-    let main = format!(
-        "<div class=\"home\"><nav class=\"facets\" aria-label=\"글 거르기\">{}{}</nav>\
-         <p class=\"result-count\">글 {}개</p><section class=\"post-list\" aria-label=\"글 목록\">{cards}</section></div>",
-        group(FacetKind::Category, "분류", "facets-categories"),
-        group(FacetKind::Tag, "태그", "facets-tags"),
-        posts.len(),
-    );
     let (file, title, description, path) = match facet {
         None => (
             "index.html".to_owned(),
@@ -276,10 +272,18 @@ pub fn list_page(
             (format!("{path}index.html"), label, description, path)
         }
     };
+    let main = format!(
+        "<div class=\"home\"><h1 class=\"visually-hidden\">{}</h1><nav class=\"facets\" aria-label=\"글 거르기\">{}{}</nav>\
+         <p class=\"result-count\">글 {}개</p><section class=\"post-list\" aria-label=\"글 목록\">{cards}</section></div>",
+        esc(&title),
+        group(FacetKind::Category, "분류", "facets-categories"),
+        group(FacetKind::Tag, "태그", "facets-tags"),
+        posts.len(),
+    );
     Page {
         file,
         head: head(config, &title, &description, &path, "website", ""),
-        body: frame(config, &main),
+        body: frame(config, &path, &main),
     }
 }
 
@@ -297,7 +301,7 @@ pub fn not_found_page(config: &SiteConfig) -> Page {
             "<title>{title} · {}</title>\n<meta name=\"robots\" content=\"noindex\">\n",
             esc(&config.title)
         ),
-        body: frame(config, &main),
+        body: frame(config, "", &main),
     }
 }
 

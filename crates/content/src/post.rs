@@ -179,9 +179,14 @@ pub fn parse_post(
         body_path: String::new(),
         facet_ids: Vec::new(),
     };
+    // In-page links (`#section`, footnotes) must name the post: `<base href>` would send a
+    // bare `#x` to the site's home.
+    let html = rendered
+        .html
+        .replace("href=\"#", &format!("href=\"posts/{}/#", meta.slug));
     let post = Post {
         meta,
-        html: rendered.html,
+        html,
         text: rendered.text,
         format,
         image,
@@ -209,15 +214,16 @@ fn resolve_title(
         .lines()
         .enumerate()
         .find(|(_, line)| !line.trim().is_empty());
-    let first_text = first_line.map(|(index, line)| {
-        let heading = (format == Format::Markdown)
-            .then(|| heading_text(line))
-            .flatten();
-        (
-            index,
-            heading.is_some(),
-            heading.unwrap_or(line.trim()).to_owned(),
-        )
+    // (line index, is a heading, readable text); Markdown lines are read as Markdown, so
+    // `**굵게**` gives `굵게`, and an image, fence, list or table is no title at all.
+    let first_text = first_line.and_then(|(index, line)| {
+        if format == Format::Text {
+            return Some((index, false, line.trim().to_owned()));
+        }
+        if let Some(heading) = heading_text(line) {
+            return Some((index, true, crate::markdown::inline_text(heading)?));
+        }
+        Some((index, false, crate::markdown::inline_text(line)?))
     });
 
     if let Some(title) = written.map(str::trim).filter(|title| !title.is_empty()) {
@@ -250,9 +256,10 @@ fn heading_text(line: &str) -> Option<&str> {
 }
 
 fn same_title(line: &str, title: &str) -> bool {
+    // Quotes, emphasis marks and a closing full stop do not make another title.
     let strip = |text: &str| {
         text.trim()
-            .trim_matches(['*', '_', '"', '\''])
+            .trim_matches(['*', '_', '"', '\'', '.', '。'])
             .trim()
             .to_owned()
     };

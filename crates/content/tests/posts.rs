@@ -235,3 +235,57 @@ fn nfd_text_is_normalized() {
     assert_eq!(post.meta.title, "각");
     assert_eq!(post.meta.tags, ["각"]);
 }
+
+#[test]
+fn a_markdown_first_line_gives_its_text_not_its_markup_as_title() {
+    let (post, _) = parse("a.md", "[글](https://x.kr)을 보고 **정말** 놀랐다\n\n본문").unwrap();
+    assert_eq!(post.meta.title, "글을 보고 정말 놀랐다");
+    assert!(
+        !post.html.contains("놀랐다"),
+        "the title line is shown once, as the title"
+    );
+}
+
+#[test]
+fn an_image_or_code_first_line_is_never_the_title() {
+    let (post, _) = parse("cover-post.md", "![표지](cover.png)\n\n본문").unwrap();
+    assert_eq!(post.meta.title, "cover-post");
+    assert!(
+        post.html.contains("aria-label=\"표지\""),
+        "the image stays in the body"
+    );
+    let (post, _) = parse("code-post.md", "```python\nprint(1)\n```\n\n끝").unwrap();
+    assert_eq!(post.meta.title, "code-post");
+    assert!(post.html.contains("<pre><code"), "{}", post.html);
+}
+
+#[test]
+fn a_title_repeated_without_its_full_stop_is_shown_once() {
+    let (post, _) = parse(
+        "a.md",
+        "---\ntitle: 나도 개발자입니다.\n---\n# 나도 개발자입니다\n\n본문",
+    )
+    .unwrap();
+    assert!(!post.html.contains("<h1"), "{}", post.html);
+}
+
+#[test]
+fn in_page_links_name_the_post_so_the_base_url_cannot_redirect_them() {
+    let (post, _) = parse(
+        "anchors.md",
+        "---\ntitle: t\n---\n[아래로](#끝)\n\n## 끝\n\n각주[^1]\n\n[^1]: 설명",
+    )
+    .unwrap();
+    assert!(
+        post.html.contains("href=\"posts/anchors/#%EB%81%9D\""),
+        "{}",
+        post.html
+    );
+    assert!(!post.html.contains("href=\"#"), "{}", post.html);
+}
+
+#[test]
+fn tab_bullets_inside_code_fences_stay_as_written() {
+    let (post, _) = parse("a.md", "---\ntitle: t\n---\n```\n-\tkeep\n```").unwrap();
+    assert!(post.html.contains("-\tkeep"), "{}", post.html);
+}

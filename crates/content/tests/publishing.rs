@@ -96,7 +96,12 @@ fn list_and_facet_pages_list_their_posts() {
         "{}",
         tag_page.head
     );
-    assert!(tag_page.body.contains("aria-current=\"page\">회고"));
+    assert!(tag_page
+        .body
+        .contains("aria-current=\"page\" aria-label=\"회고, 글 2개\">회고"));
+    assert!(tag_page
+        .body
+        .contains("<h1 class=\"visually-hidden\">태그 #회고</h1>"));
     // Tag links work without JavaScript: they lead to the tag pages.
     assert!(page(&pages, "index.html")
         .body
