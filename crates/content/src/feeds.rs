@@ -7,7 +7,7 @@
 use crate::config::SiteConfig;
 use crate::markdown::escape_html as esc;
 use crate::model::PostDate;
-use crate::pages::Page;
+use crate::pages::{percent_encode_path, Page};
 use crate::site::Site;
 
 /// Fallback when no post has a date.
@@ -65,11 +65,15 @@ pub fn atom_feed(site: &Site, config: &SiteConfig) -> String {
     );
     for post in &site.posts {
         let meta = &post.meta;
-        let url = esc(&config.url(&format!("posts/{}/", meta.slug)));
+        let url = esc(&config.url(&percent_encode_path(&format!("posts/{}/", meta.slug))));
         let updated = meta.date.as_ref().map_or(fallback.clone(), rfc3339);
+        // `published` is optional in Atom: an undated post does not claim one.
+        let published = meta.date.as_ref().map_or(String::new(), |d| {
+            format!("<published>{}</published>\n", rfc3339(d))
+        });
         xml += &format!(
             "<entry>\n<title>{}</title>\n<link href=\"{url}\"/>\n<id>{url}</id>\n\
-             <published>{updated}</published>\n<updated>{updated}</updated>\n\
+             {published}<updated>{updated}</updated>\n\
              <summary>{}</summary>\n<content type=\"html\">{}</content>\n",
             esc(&meta.title),
             esc(&meta.excerpt),
@@ -98,14 +102,6 @@ pub fn sitemap(pages: &[Page], config: &SiteConfig) -> String {
     }
     xml += "</urlset>\n";
     xml
-}
-
-/// Percent-encodes each segment of a site path (Korean tag pages have Korean paths).
-fn percent_encode_path(path: &str) -> String {
-    path.split('/')
-        .map(crate::query::percent_encode)
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 /// `robots.txt`: everything may be crawled; the sitemap is named.

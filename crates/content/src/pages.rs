@@ -44,6 +44,15 @@ pub fn facet_path(facet: &Facet) -> String {
     format!("{kind}/{}/", facet.slug)
 }
 
+/// Percent-encodes each segment of a site path (`tags/회고/` → `tags/%ED%9A%8C%EA%B3%A0/`), so
+/// canonical URLs, the feed and the sitemap spell a page's address the same way.
+pub fn percent_encode_path(path: &str) -> String {
+    path.split('/')
+        .map(crate::query::percent_encode)
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// Every page: the list, each post, each tag and category, and the not-found page.
 pub fn site_pages(site: &Site, config: &SiteConfig) -> Vec<Page> {
     let index = site.index();
@@ -83,7 +92,7 @@ fn head(
     } else {
         format!("{} · {}", esc(title), esc(&config.title))
     };
-    let url = esc(&config.url(path));
+    let url = esc(&config.url(&percent_encode_path(path)));
     let description = esc(description);
     let locale = if config.language == "ko" {
         "ko_KR"

@@ -175,9 +175,21 @@ fn the_feed_has_every_post_with_content_and_a_date_even_when_undated() {
     assert!(undated.contains("<updated>2021-11-14T07:50:00Z</updated>"));
     assert!(undated.contains("<category term=\"스타트업\"/>"));
     assert!(
+        !undated.contains("<published>"),
+        "an undated post claims no publication date"
+    );
+    assert!(template_has_no_description());
+    assert!(
         feed.contains("<content type=\"html\">&lt;p&gt;"),
         "content is escaped HTML"
     );
+}
+
+/// Trunk's `index.html` is the template of every page: it must not bring a description of
+/// its own, or every page would have two.
+fn template_has_no_description() -> bool {
+    let template = std::fs::read_to_string(repo_root().join("index.html")).unwrap();
+    !template.contains("name=\"description\"")
 }
 
 #[test]
