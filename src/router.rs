@@ -48,6 +48,16 @@ impl Navigator {
     /// Pushes a history entry for the route and shows it (no reload).
     pub fn push(&self, to: &Route, query: &str) {
         let url = self.href(to, query);
+        // Going where the reader already is adds no history entry (e.g. a selected tag's link).
+        let here = gloo::utils::window().location();
+        let current = format!(
+            "{}{}",
+            here.pathname().unwrap_or_default(),
+            here.search().unwrap_or_default()
+        );
+        if current == url {
+            return;
+        }
         let pushed = gloo::utils::window()
             .history()
             .and_then(|history| history.push_state_with_url(&JsValue::NULL, "", Some(&url)));

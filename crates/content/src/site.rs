@@ -211,3 +211,54 @@ impl ImageResolver for RecordingImages {
         source
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PostDate;
+
+    fn meta(slug: &str, pinned: bool, timestamp: Option<i64>) -> PostMeta {
+        PostMeta {
+            slug: slug.into(),
+            title: slug.into(),
+            date: timestamp.map(|timestamp| PostDate {
+                year: 2021,
+                month: 1,
+                day: 1,
+                timestamp,
+            }),
+            tags: vec![],
+            categories: vec![],
+            pinned,
+            excerpt: String::new(),
+            reading_minutes: 1,
+            body_path: String::new(),
+            facet_ids: vec![],
+        }
+    }
+
+    #[test]
+    fn pinned_first_then_newest_then_undated_by_title() {
+        let mut posts = [
+            meta("b-undated", false, None),
+            meta("old", false, Some(10)),
+            meta("a-undated", false, None),
+            meta("pinned-undated", true, None),
+            meta("new", false, Some(20)),
+            meta("pinned-old", true, Some(1)),
+        ];
+        posts.sort_by(display_order);
+        let order: Vec<&str> = posts.iter().map(|p| p.slug.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "pinned-old",
+                "pinned-undated",
+                "new",
+                "old",
+                "a-undated",
+                "b-undated"
+            ]
+        );
+    }
+}
