@@ -6,8 +6,10 @@
 //! the site loader.
 
 pub mod filter;
+pub mod hangul;
 pub mod model;
 pub mod query;
+pub mod search;
 
 #[cfg(feature = "build")]
 pub mod build_script;

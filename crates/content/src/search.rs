@@ -1,0 +1,236 @@
+//! Korean-aware matching of a search query against text.
+//!
+//! - Terms are substrings, so particles and endings do not matter (`라인` finds `라인에서`).
+//! - Several terms must all match (`카카오 면접`).
+//! - A term of initial consonants only matches syllables by their initials (`ㄹㅇ` → `라인`).
+//! - The last character may still be in composition: `콛` (코 + ㄷ on the way to 코드)
+//!   finds `코드`, `라` finds `락`, a lone `ㄷ` finds any syllable starting with ㄷ.
+//! - Latin letters match without regard to case; decomposed (NFD) Hangul is composed first;
+//!   every other character, `+`, `(` or `*` included, is matched as itself.
+
+use crate::hangul::{compose_conjoining, initial_of, is_initial_jamo, Syllable};
+
+/// Longest query considered, in characters (the rest is ignored).
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// How the last character of a term may match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Last {
+    /// Exactly this character.
+    Exact(char),
+    /// A syllable with no final yet: any syllable with the same initial and vowel.
+    Open(Syllable),
+    /// A syllable with a final that may be the next syllable's initial (`콛` → `코드`).
+    WithFinal(Syllable, char),
+    /// A consonant typed on its own: any syllable that starts with it.
+    Initial(char),
+}
+
+/// One search term.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Term {
+    /// Characters matched exactly, then a last character matched leniently.
+    Text { head: Vec<char>, last: LastChar },
+    /// Initial consonants of consecutive syllables (`ㄹㅇ`).
+    Initials(Vec<char>),
+}
+
+/// The lenient last character of a text term (opaque; see the module documentation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LastChar(Last);
+
+/// A parsed query: every term must match.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    pub terms: Vec<Term>,
+}
+
+/// Characters compared without case (Latin and other cased scripts).
+fn fold(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
+impl Query {
+    /// Reads what the reader typed. Blank input gives an empty query, which matches all.
+    pub fn parse(raw: &str) -> Query {
+        let limited: String = raw.chars().take(MAX_QUERY_CHARS).collect();
+        let text = compose_conjoining(&limited);
+        let terms = text.split_whitespace().map(Term::parse).collect();
+        Query { terms }
+    }
+
+    /// True when there is nothing to search for.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Whether every term occurs in `text`.
+    pub fn matches(&self, text: &str) -> bool {
+        let chars = folded(text);
+        self.terms.iter().all(|term| term.find(&chars).is_some())
+    }
+}
+
+/// The text as characters, case-folded and with decomposed Hangul composed, ready for
+/// [`Term::find`]. (The build can store this so typing never re-reads bodies.)
+pub fn folded(text: &str) -> Vec<char> {
+    compose_conjoining(text).chars().map(fold).collect()
+}
+
+impl Term {
+    fn parse(word: &str) -> Term {
+        let chars: Vec<char> = word.chars().map(fold).collect();
+        if chars.iter().all(|&c| is_initial_jamo(c)) {
+            return Term::Initials(chars);
+        }
+        let (&last, head) = chars
+            .split_last()
+            .expect("split_whitespace gives no empty word");
+        let last = match Syllable::of(last) {
+            Some(s) if s.final_ == 0 => Last::Open(s),
+            Some(s) => match s.final_jamo().filter(|&f| is_initial_jamo(f)) {
+                Some(final_) => Last::WithFinal(s, final_),
+                None => Last::Exact(last),
+            },
+            None if is_initial_jamo(last) => Last::Initial(last),
+            None => Last::Exact(last),
+        };
+        Term::Text {
+            head: head.to_vec(),
+            last: LastChar(last),
+        }
+    }
+
+    /// The first match in `text` (folded characters) as a character range.
+    pub fn find(&self, text: &[char]) -> Option<std::ops::Range<usize>> {
+        match self {
+            Term::Initials(initials) => (0..text.len()).find_map(|start| {
+                let window = text.get(start..start + initials.len())?;
+                let all = window
+                    .iter()
+                    .zip(initials)
+                    .all(|(&c, &i)| initial_of(c) == Some(i));
+                all.then(|| start..start + initials.len())
+            }),
+            Term::Text { head, last } => (0..text.len()).find_map(|start| {
+                let after_head = start + head.len();
+                if text.get(start..after_head)? != head.as_slice() {
+                    return None;
+                }
+                let end = last_matches(last.0, text, after_head)?;
+                Some(start..end)
+            }),
+        }
+    }
+}
+
+/// Where a match ends if the last character matches at `at`.
+fn last_matches(last: Last, text: &[char], at: usize) -> Option<usize> {
+    let c = *text.get(at)?;
+    match last {
+        Last::Exact(wanted) => (c == wanted).then_some(at + 1),
+        Last::Initial(initial) => (initial_of(c) == Some(initial)).then_some(at + 1),
+        Last::Open(open) => {
+            let s = Syllable::of(c)?;
+            (s.open() == open).then_some(at + 1)
+        }
+        Last::WithFinal(syllable, final_) => {
+            if c == syllable.to_char() {
+                return Some(at + 1);
+            }
+            let next = *text.get(at + 1)?;
+            let open = Syllable::of(c)?.final_ == 0 && Syllable::of(c)? == syllable.open();
+            (open && initial_of(next) == Some(final_)).then_some(at + 2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finds(query: &str, text: &str) -> bool {
+        Query::parse(query).matches(text)
+    }
+
+    #[test]
+    fn particles_and_endings_do_not_matter() {
+        assert!(finds("라인", "저는 라인에서 일합니다"));
+        assert!(finds("면접", "면접관을 만났다"));
+        assert!(!finds("라인", "카카오"));
+    }
+
+    #[test]
+    fn several_words_must_all_match() {
+        assert!(finds("카카오 면접", "카카오 분석 플랫폼 면접 복기"));
+        assert!(!finds("카카오 면접", "카카오 분석 플랫폼"));
+    }
+
+    #[test]
+    fn initial_consonants_match_consecutive_syllables() {
+        assert!(finds("ㄹㅇ", "라인 개발자"));
+        assert!(finds("ㅋㅋㅇ", "카카오 모빌리티"));
+        assert!(!finds("ㄹㅇ", "라 인")); // not consecutive
+        assert!(finds("ㅁㅅㄹㄴ ML", "머신러닝 부트캠프 ML"));
+    }
+
+    #[test]
+    fn a_syllable_still_being_composed_matches() {
+        assert!(finds("콛", "코드 리뷰"), "코 + ㄷ on the way to 코드");
+        assert!(finds("라이", "라인"), "이 on the way to 인");
+        assert!(finds("라", "락"), "라 on the way to 락");
+        assert!(finds("코ㄷ", "코드"));
+        assert!(finds("콛", "콛"));
+        assert!(!finds("콛", "코스"));
+    }
+
+    #[test]
+    fn mixed_scripts_and_latin_case() {
+        assert!(finds("MLOps 엔지니어", "LG전자 mlops 엔지니어로써"));
+        assert!(finds("k8s", "K8S 클러스터"));
+        assert!(finds("aws", "AWS 같은 클라우드"));
+    }
+
+    #[test]
+    fn decomposed_input_is_composed() {
+        let nfd_query = "\u{1105}\u{1161}\u{110B}\u{1175}\u{11AB}"; // 라인
+        assert!(finds(nfd_query, "라인에서"));
+        assert!(finds(
+            "라인",
+            "\u{1105}\u{1161}\u{110B}\u{1175}\u{11AB}에서"
+        ));
+    }
+
+    #[test]
+    fn blank_queries_match_everything() {
+        assert!(Query::parse("").is_empty());
+        assert!(Query::parse("   \t ").is_empty());
+        assert!(finds("  ", "무엇이든"));
+    }
+
+    #[test]
+    fn very_long_queries_are_cut_not_rejected() {
+        let long = "라".repeat(10_000);
+        let query = Query::parse(&long);
+        assert_eq!(query.terms.len(), 1);
+        assert!(!query.matches("라인"));
+    }
+
+    #[test]
+    fn regex_characters_are_plain_characters() {
+        assert!(finds("c++", "c++ 개발"));
+        assert!(finds("(a|b)", "식 (a|b) 하나"));
+        assert!(!finds(".*", "아무거나"));
+    }
+
+    #[test]
+    fn matches_report_their_range() {
+        let text = folded("그래서 코드를");
+        let Query { terms } = Query::parse("콛");
+        assert_eq!(terms[0].find(&text), Some(4..6));
+    }
+}
