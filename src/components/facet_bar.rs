@@ -7,6 +7,8 @@ use yew::prelude::*;
 /// What the filter bar shows and what its controls do.
 pub struct FacetBarProps<'a> {
     pub facets: &'a [FacetCount<'a>],
+    /// Selected values that no post carries; shown pressed, with 0, so they can be removed.
+    pub unknown: &'a [(FacetKind, String)],
     pub mode: Mode,
     pub has_selection: bool,
     pub on_toggle: Callback<(FacetKind, String)>,
@@ -16,34 +18,38 @@ pub struct FacetBarProps<'a> {
 
 /// A stateless view function (see `post_info` for why it is not a component).
 pub fn facet_bar(props: FacetBarProps) -> Html {
+    let button = |kind: FacetKind, value: &str, count: usize, selected: bool| {
+        let onclick = {
+            let on_toggle = props.on_toggle.clone();
+            let value = value.to_owned();
+            Callback::from(move |_: MouseEvent| on_toggle.emit((kind, value.clone())))
+        };
+        let data_kind = match kind {
+            FacetKind::Tag => "tag",
+            FacetKind::Category => "category",
+        };
+        let empty = count == 0 && !selected;
+        html! {
+            <li>
+                <button type="button" class={classes!("facet", empty.then_some("facet--empty"))}
+                        data-kind={data_kind} data-value={value.to_owned()}
+                        aria-pressed={selected.to_string()} {onclick}
+                        aria-label={format!("{value}, 글 {count}개")}>
+                    { value }
+                    <span class="facet__count">{ count }</span>
+                </button>
+            </li>
+        }
+    };
     let group = |kind: FacetKind, heading: &str, id: &str| {
-        let buttons = props.facets.iter().filter(|f| f.facet.kind == kind).map(|FacetCount { facet, count, selected }| {
-            let onclick = {
-                let on_toggle = props.on_toggle.clone();
-                let value = facet.value.clone();
-                Callback::from(move |_: MouseEvent| on_toggle.emit((kind, value.clone())))
-            };
-            let data_kind = match kind {
-                FacetKind::Tag => "tag",
-                FacetKind::Category => "category",
-            };
-            let empty = *count == 0 && !selected;
-            html! {
-                <li>
-                    <button type="button" class={classes!("facet", empty.then_some("facet--empty"))}
-                            data-kind={data_kind} data-value={facet.value.clone()}
-                            aria-pressed={selected.to_string()} {onclick}
-                            aria-label={format!("{}, 글 {count}개", facet.value)}>
-                        { &facet.value }
-                        <span class="facet__count">{ count }</span>
-                    </button>
-                </li>
-            }
-        });
+        let known = props.facets.iter().filter(|f| f.facet.kind == kind);
+        let known = known.map(|f| button(kind, &f.facet.value, f.count, f.selected));
+        let unknown = props.unknown.iter().filter(|(k, _)| *k == kind);
+        let unknown = unknown.map(|(_, value)| button(kind, value, 0, true));
         html! {
             <div class="facets__group" role="group" aria-labelledby={id.to_owned()}>
                 <h2 class="facets__heading" id={id.to_owned()}>{ heading }</h2>
-                <ul class="facets__list">{ for buttons }</ul>
+                <ul class="facets__list">{ for known.chain(unknown) }</ul>
             </div>
         }
     };

@@ -20,6 +20,8 @@ use crate::site_index::site_index;
 thread_local! {
     /// The list's last query, so "back to the list" from a post keeps the filter.
     static LAST_LIST_QUERY: RefCell<String> = const { RefCell::new(String::new()) };
+    /// Where the reader had scrolled the list, for the query it was scrolled under.
+    static LIST_SCROLL: RefCell<(String, f64)> = const { RefCell::new((String::new(), 0.0)) };
 }
 
 /// The query the list had when the reader last saw it.
@@ -39,6 +41,21 @@ pub fn Home(props: &HomeProps) -> Html {
     let location = use_location();
     let navigator = use_navigator();
     let query = location.query;
+    // Coming back to the same list (back button, "목록으로") returns to where the reader was.
+    use_effect_with(query.clone(), |query| {
+        let window = gloo::utils::window();
+        LIST_SCROLL.with(|saved| {
+            let (saved_query, y) = &*saved.borrow();
+            if saved_query == query {
+                window.scroll_to_with_x_and_y(0.0, *y);
+            }
+        });
+        let query = query.clone();
+        move || {
+            let y = window.scroll_y().unwrap_or(0.0);
+            LIST_SCROLL.with(|saved| *saved.borrow_mut() = (query, y));
+        }
+    });
     // The URL is the only state: the list is recomputed from it on each render, which
     // happens only when the location changes.
     let mut selection = parse_selection(&query);
@@ -61,6 +78,15 @@ pub fn Home(props: &HomeProps) -> Html {
     let shown = filter_posts(index, &selection);
     let facets = facet_counts(index, &selection);
     let total = index.posts.len();
+    // Selected values no post carries (an old or mistyped link): shown so they can be removed.
+    let unknown: Vec<(FacetKind, String)> = selection
+        .categories
+        .iter()
+        .map(|c| (FacetKind::Category, c))
+        .chain(selection.tags.iter().map(|t| (FacetKind::Tag, t)))
+        .filter(|(kind, value)| index.facet_id(*kind, value).is_none())
+        .map(|(kind, value)| (kind, value.clone()))
+        .collect();
 
     let go = move |next: Selection| navigator.push(&Route::Home, &selection_query(&next));
     let on_toggle = {
@@ -80,6 +106,7 @@ pub fn Home(props: &HomeProps) -> Html {
             <h1 class="visually-hidden">{ heading }</h1>
             { facet_bar(FacetBarProps {
                 facets: &facets,
+                unknown: &unknown,
                 mode: selection.mode,
                 has_selection: !selection.is_empty(),
                 on_toggle,

@@ -217,3 +217,21 @@ appTest(browser, 'phone (360px): posts fit the screen and open at their top', as
     assert.ok(top >= 0 && top < PHONE.height, `post title is on screen after opening (top ${top})`);
   });
 }, { viewport: PHONE });
+
+appTest(browser, 'back from a post returns to the same place in the list', async (page) => {
+  await gotoApp(page, '');
+  const last = page.locator('article.post-card').last();
+  await last.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const before = await page.evaluate(() => window.scrollY);
+  assert.ok(before > 200, `the list is scrolled (${before})`);
+  await last.locator('h2 a').click();
+  await waitForView(page, 'post');
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'a post opens at its top');
+  await page.goBack();
+  await waitForView(page, 'home');
+  await eventually(async () => {
+    const after = await page.evaluate(() => window.scrollY);
+    assert.ok(Math.abs(after - before) < 5, `back at ${before}, got ${after}`);
+  });
+}, { viewport: PHONE });

@@ -160,3 +160,14 @@ appTest(browser, 'a pasted link in a fresh browser context matches the view that
     await other.close();
   }
 });
+
+appTest(browser, 'a link with a tag no post has shows that tag pressed, and removing it shows the list', async (page) => {
+  await gotoApp(page, '?tags=%EC%97%86%EB%8A%94%ED%83%9C%EA%B7%B8&mode=and'); // 없는태그
+  await expectList(page, []);
+  const stale = facetButton(page, 'tag:없는태그');
+  assert.equal(await stale.getAttribute('aria-pressed'), 'true', 'the unknown tag is shown as selected');
+  assert.match(await stale.innerText(), /0/);
+  await stale.click();
+  await expectList(page, HOME_ORDER);
+  assert.equal(await facetButton(page, 'tag:없는태그').count(), 0, 'once removed it is gone');
+});
