@@ -63,6 +63,21 @@ pub fn render_markdown(body: &str, images: &dyn ImageResolver) -> Rendered {
             }
             continue;
         }
+        let event = match event {
+            Event::Html(raw) if contains_img(&raw) => {
+                let (html, missing) = rewrite_raw_images(&raw, images);
+                let line = line_of(range.start);
+                missing_images.extend(missing.into_iter().map(|dest| (line, dest)));
+                Event::Html(html.into())
+            }
+            Event::InlineHtml(raw) if contains_img(&raw) => {
+                let (html, missing) = rewrite_raw_images(&raw, images);
+                let line = line_of(range.start);
+                missing_images.extend(missing.into_iter().map(|dest| (line, dest)));
+                Event::InlineHtml(html.into())
+            }
+            other => other,
+        };
         match &event {
             Event::Start(Tag::Image { dest_url, .. }) => {
                 image = Some((dest_url.to_string(), line_of(range.start), String::new()));
@@ -220,6 +235,64 @@ pub fn escape_html(text: &str) -> String {
         }
     }
     out
+}
+
+fn contains_img(html: &str) -> bool {
+    html.to_ascii_lowercase().contains("<img")
+}
+
+/// Raw `<img>` tags in a post get the same treatment as Markdown images: a local file that
+/// exists is served from its site path, one that does not becomes the placeholder.
+/// Returns the new HTML and the missing paths.
+fn rewrite_raw_images(html: &str, images: &dyn ImageResolver) -> (String, Vec<String>) {
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::with_capacity(html.len());
+    let mut missing = Vec::new();
+    let mut copied = 0;
+    let mut search_from = 0;
+    while let Some(found) = lower[search_from..].find("<img") {
+        let start = search_from + found;
+        let Some(length) = lower[start..].find('>') else {
+            break;
+        };
+        let end = start + length + 1;
+        let tag = &html[start..end];
+        out.push_str(&html[copied..start]);
+        let alt = attribute(tag, "alt").unwrap_or_default();
+        match attribute(tag, "src").map(|src| (images.resolve(&src), src)) {
+            Some((ImageSource::Missing, src)) => {
+                missing.push(src);
+                out.push_str(&missing_image_placeholder(&alt));
+            }
+            Some((ImageSource::Found(site_src), _)) => out.push_str(&image_tag(&site_src, &alt)),
+            None => out.push_str(tag),
+        }
+        copied = end;
+        search_from = end;
+    }
+    out.push_str(&html[copied..]);
+    (out, missing)
+}
+
+/// A quoted attribute's value in one HTML tag (`src="a.png"` or `src='a.png'`).
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find(name) {
+        let at = from + found;
+        from = at + name.len();
+        let before_ok = lower[..at].ends_with(|c: char| c.is_ascii_whitespace());
+        let rest = lower[from..].trim_start();
+        if !before_ok || !rest.starts_with('=') {
+            continue;
+        }
+        let value_start = tag.len() - rest.len() + 1;
+        let value = tag[value_start..].trim_start();
+        let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let inner = &value[1..];
+        return inner.find(quote).map(|close| inner[..close].to_owned());
+    }
+    None
 }
 
 /// What a reader sees instead of a broken-image icon: a framed box with the alt text.

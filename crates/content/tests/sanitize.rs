@@ -59,3 +59,29 @@ fn plain_text_posts_escape_markup() {
     let (post, _) = parse("a.txt", "제목\n<script>alert(1)</script>\n<b>x</b>").unwrap();
     assert!(!post.html.contains("<script>") && post.html.contains("&lt;script&gt;"));
 }
+
+#[test]
+fn a_raw_img_of_a_missing_file_becomes_the_placeholder_and_is_reported() {
+    let (post, warnings) = parse(
+        "a.md",
+        "---\ntitle: t\n---\n본문\n\n<img src=\"../assets/없는.png\" alt=\"팀 사진\" onerror=\"x()\">",
+    )
+    .unwrap();
+    assert!(
+        post.html
+            .contains("<span class=\"img-missing\" role=\"img\" aria-label=\"팀 사진\">"),
+        "{}",
+        post.html
+    );
+    assert!(!post.html.contains("<img"), "{}", post.html);
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(warnings[0].line, 6);
+    assert!(warnings[0].message.contains("../assets/없는.png"));
+}
+
+#[test]
+fn a_raw_img_from_another_host_is_kept_and_sanitized() {
+    let html = body_html("<img src='https://example.com/a.png' alt=\"사진\" onerror=\"x()\">");
+    assert!(html.contains("src=\"https://example.com/a.png\""), "{html}");
+    assert!(!html.contains("onerror"), "{html}");
+}
