@@ -8,6 +8,8 @@
 //! - Latin letters match without regard to case; decomposed (NFD) Hangul is composed first;
 //!   every other character, `+`, `(` or `*` included, is matched as itself.
 
+use serde::{Deserialize, Serialize};
+
 use crate::hangul::{compose_conjoining, initial_of, is_initial_jamo, Syllable};
 
 /// Longest query considered, in characters (the rest is ignored).
@@ -149,6 +151,113 @@ fn last_matches(last: Last, text: &[char], at: usize) -> Option<usize> {
     }
 }
 
+/// What search reads of one post. Written by the build beside the bodies and fetched the
+/// first time the reader searches, so the first load does not carry every post's text.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct SearchDoc {
+    /// The title.
+    pub title: String,
+    /// Categories and tags, separated by spaces.
+    pub facets: String,
+    /// The readable text of the body (NFC, so characters line up with [`folded`]).
+    pub text: String,
+}
+
+/// Search documents in the index's post order.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchDocs {
+    pub docs: Vec<SearchDoc>,
+}
+
+impl SearchDocs {
+    /// The compact binary form (postcard).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("search documents always serialize")
+    }
+
+    /// Reads the form written by [`SearchDocs::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<SearchDocs, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
+}
+
+/// A document folded once, when the documents arrive, so typing never re-reads text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prepared {
+    pub title: Vec<char>,
+    pub facets: Vec<char>,
+    pub text: Vec<char>,
+}
+
+impl Prepared {
+    pub fn new(doc: &SearchDoc) -> Prepared {
+        Prepared {
+            title: folded(&doc.title),
+            facets: folded(&doc.facets),
+            text: folded(&doc.text),
+        }
+    }
+}
+
+/// The posts (positions in `docs`) among `candidates` that match every term, best first:
+/// more terms in the title, then more in tags and categories, then more in the text; ties
+/// keep the candidates' order (the list's: pinned, newest).
+pub fn rank(
+    docs: &[Prepared],
+    candidates: impl Iterator<Item = usize>,
+    query: &Query,
+) -> Vec<usize> {
+    let mut scored: Vec<(usize, [usize; 3])> = candidates
+        .filter_map(|id| {
+            let doc = docs.get(id)?;
+            let mut score = [0usize; 3];
+            for term in &query.terms {
+                let hits =
+                    [&doc.title, &doc.facets, &doc.text].map(|field| term.find(field).is_some());
+                if !hits.iter().any(|hit| *hit) {
+                    return None;
+                }
+                for (count, hit) in score.iter_mut().zip(hits) {
+                    *count += usize::from(hit);
+                }
+            }
+            Some((id, score))
+        })
+        .collect();
+    scored.sort_by_key(|&(_, score)| std::cmp::Reverse(score));
+    scored.into_iter().map(|(id, _)| id).collect()
+}
+
+/// The text around a match, for a result snippet: (before, match, after), with at most
+/// `radius` characters on each side and an ellipsis where the text was cut.
+pub fn snippet(
+    text: &str,
+    range: std::ops::Range<usize>,
+    radius: usize,
+) -> (String, String, String) {
+    let chars: Vec<char> = text.chars().collect();
+    let end = range.end.min(chars.len());
+    let start = range.start.min(end);
+    let from = start.saturating_sub(radius);
+    let to = (end + radius).min(chars.len());
+    let flat = |part: &[char]| {
+        part.iter()
+            .map(|&c| if c.is_whitespace() { ' ' } else { c })
+            .collect::<String>()
+    };
+    let before = format!(
+        "{}{}",
+        if from > 0 { "…" } else { "" },
+        flat(&chars[from..start])
+    );
+    let after = format!(
+        "{}{}",
+        flat(&chars[end..to]),
+        if to < chars.len() { "…" } else { "" }
+    );
+    (before, flat(&chars[start..end]), after)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,6 +334,64 @@ mod tests {
         assert!(finds("c++", "c++ 개발"));
         assert!(finds("(a|b)", "식 (a|b) 하나"));
         assert!(!finds(".*", "아무거나"));
+    }
+
+    fn doc(title: &str, facets: &str, text: &str) -> Prepared {
+        Prepared::new(&SearchDoc {
+            title: title.into(),
+            facets: facets.into(),
+            text: text.into(),
+        })
+    }
+
+    #[test]
+    fn title_matches_rank_above_tag_matches_above_text_matches() {
+        let docs = [
+            doc("회고", "", "면접 이야기"),
+            doc("다른 글", "면접", ""),
+            doc("면접 준비", "", ""),
+            doc("무관", "", "관계 없음"),
+        ];
+        let ranked = rank(&docs, 0..docs.len(), &Query::parse("면접"));
+        assert_eq!(ranked, [2, 1, 0]);
+    }
+
+    #[test]
+    fn more_terms_in_the_title_win_and_ties_keep_list_order() {
+        let docs = [
+            doc("카카오", "", "면접"),
+            doc("카카오 면접", "", ""),
+            doc("카카오", "", "면접 후기"),
+        ];
+        assert_eq!(rank(&docs, 0..3, &Query::parse("카카오 면접")), [1, 0, 2]);
+        assert_eq!(
+            rank(&docs, [2, 0].into_iter(), &Query::parse("카카오")),
+            [2, 0],
+            "candidate order kept"
+        );
+    }
+
+    #[test]
+    fn snippets_cut_around_the_match() {
+        let (before, hit, after) = snippet("가나다라마바사 아자차카타파하", 8..10, 3);
+        assert_eq!(
+            (before.as_str(), hit.as_str(), after.as_str()),
+            ("…바사 ", "아자", "차카타…")
+        );
+        let (before, _, after) = snippet("짧은\n글", 0..2, 10);
+        assert_eq!((before.as_str(), after.as_str()), ("", " 글"));
+    }
+
+    #[test]
+    fn search_documents_survive_their_binary_form() {
+        let docs = SearchDocs {
+            docs: vec![SearchDoc {
+                title: "t".into(),
+                facets: "a b".into(),
+                text: "본문".into(),
+            }],
+        };
+        assert_eq!(SearchDocs::from_bytes(&docs.to_bytes()).unwrap(), docs);
     }
 
     #[test]

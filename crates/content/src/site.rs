@@ -13,6 +13,7 @@ use crate::filter::index_facets;
 use crate::images::{ImageResolver, ImageSource, SiteImages};
 use crate::model::{Facet, PostMeta, SiteIndex};
 use crate::post::{parse_post, Post};
+use crate::search::{SearchDoc, SearchDocs};
 
 /// Folder (site-relative) that holds the rendered bodies.
 pub const BODY_DIR: &str = "content";
@@ -26,6 +27,9 @@ pub struct Site {
     pub facets: Vec<Facet>,
     /// The site's name, for the index.
     pub title: String,
+    /// The search documents, encoded, and their content-hashed path.
+    pub search_bytes: Vec<u8>,
+    pub search_path: String,
     /// Problems the build tolerates.
     pub warnings: Vec<ContentWarning>,
     /// Local images the posts use (site-relative paths), to be published with them.
@@ -39,6 +43,7 @@ impl Site {
             title: self.title.clone(),
             posts: self.posts.iter().map(|post| post.meta.clone()).collect(),
             facets: self.facets.clone(),
+            search_path: self.search_path.clone(),
         }
     }
 }
@@ -141,13 +146,40 @@ pub fn load_site(posts_dir: &Path, site_root: &Path) -> Result<Site, Vec<Content
     let mut images = images.used.into_inner();
     images.sort();
     images.dedup();
+    let search_bytes = search_docs(&posts).to_bytes();
+    let search_path = format!(
+        "{BODY_DIR}/search-{}.bin",
+        content_hash_bytes(&search_bytes)
+    );
     Ok(Site {
         posts,
         facets,
         title: String::new(),
+        search_bytes,
+        search_path,
         warnings,
         images,
     })
+}
+
+/// What search reads of each post, in display order.
+fn search_docs(posts: &[Post]) -> SearchDocs {
+    let docs = posts
+        .iter()
+        .map(|post| SearchDoc {
+            title: post.meta.title.clone(),
+            facets: post
+                .meta
+                .categories
+                .iter()
+                .chain(&post.meta.tags)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" "),
+            text: post.text.clone(),
+        })
+        .collect();
+    SearchDocs { docs }
 }
 
 /// Pinned first; then dated posts, newest first; then undated ones by title.
@@ -167,7 +199,11 @@ pub fn display_order(a: &PostMeta, b: &PostMeta) -> Ordering {
 /// First 16 hex digits of the SHA-256 of the content: a new body gets a new file name, so
 /// a cached old body is never served for a new deploy.
 pub fn content_hash(content: &str) -> String {
-    let digest = Sha256::digest(content.as_bytes());
+    content_hash_bytes(content.as_bytes())
+}
+
+fn content_hash_bytes(content: &[u8]) -> String {
+    let digest = Sha256::digest(content);
     digest[..8]
         .iter()
         .map(|byte| format!("{byte:02x}"))
@@ -184,6 +220,7 @@ pub fn write_site_files(site: &Site, site_root: &Path, out_dir: &Path) -> io::Re
     for post in &site.posts {
         fs::write(out_dir.join(&post.meta.body_path), &post.html)?;
     }
+    fs::write(out_dir.join(&site.search_path), &site.search_bytes)?;
     for image in &site.images {
         let target = out_dir.join(image);
         if let Some(parent) = target.parent() {

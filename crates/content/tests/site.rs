@@ -176,3 +176,37 @@ fn facets_are_grouped_and_ordered_by_popularity() {
     assert_eq!(&names[4..7], ["MLOps", "이직", "회고"]);
     assert_eq!(facets.len(), 4 + 7);
 }
+
+#[test]
+fn search_finds_the_real_posts_the_korean_way() {
+    use geul_content::search::{rank, Prepared, Query, SearchDocs};
+    let site = site();
+    let docs = SearchDocs::from_bytes(&site.search_bytes).unwrap();
+    assert!(site.search_path.starts_with("content/search-") && site.search_path.ends_with(".bin"));
+    let prepared: Vec<Prepared> = docs.docs.iter().map(Prepared::new).collect();
+    let index = site.index();
+    let found = |query: &str| -> Vec<String> {
+        rank(&prepared, 0..prepared.len(), &Query::parse(query))
+            .into_iter()
+            .map(|i| index.posts[i].slug.clone())
+            .collect()
+    };
+    assert_eq!(found("래블업"), ["lablup-eight-months"]);
+    assert!(
+        found("라인").contains(&"line-developer".to_owned()),
+        "{:?}",
+        found("라인")
+    );
+    assert_eq!(
+        found("카카오 면접")[0],
+        "kakao-mlops-interview",
+        "title match first"
+    );
+    assert!(found("ㄹㅂㅇ").contains(&"lablup-eight-months".to_owned()));
+    assert!(
+        found("콛").contains(&"kakao-mlops-interview".to_owned()),
+        "코드 in the interview notes"
+    );
+    assert!(found("kubernetes").contains(&"kraft-technologies-first-year".to_owned()));
+    assert!(found("없는단어입니다").is_empty());
+}
