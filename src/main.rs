@@ -7,6 +7,7 @@ mod components;
 mod pages;
 mod route;
 mod router;
+mod search_loader;
 mod site_index;
 
 fn main() {

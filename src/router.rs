@@ -45,6 +45,21 @@ impl Navigator {
         }
     }
 
+    /// Replaces the current history entry (while the reader types a search, so back does
+    /// not step through every keystroke).
+    pub fn replace(&self, to: &Route, query: &str) {
+        let url = self.href(to, query);
+        let replaced = gloo::utils::window()
+            .history()
+            .and_then(|history| history.replace_state_with_url(&JsValue::NULL, "", Some(&url)));
+        if replaced.is_ok() {
+            self.on_change.emit(Location {
+                path: to.to_path(),
+                query: query.to_owned(),
+            });
+        }
+    }
+
     /// Pushes a history entry for the route and shows it (no reload).
     pub fn push(&self, to: &Route, query: &str) {
         let url = self.href(to, query);

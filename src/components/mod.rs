@@ -7,3 +7,4 @@ pub mod facet_links;
 pub mod post_card;
 pub mod post_info;
 pub mod result_count;
+pub mod search_box;

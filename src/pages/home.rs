@@ -3,8 +3,11 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use geul_content::hangul::from_2beolsik;
+use geul_content::search::{rank, Prepared, Query};
 use geul_content::{
-    facet_counts, filter_posts, parse_selection, selection_query, Facet, FacetKind, Mode, Selection,
+    facet_counts, filter_post_ids, parse_selection, selection_query, Facet, FacetKind, Mode,
+    PostMeta, Selection, SiteIndex,
 };
 use yew::prelude::*;
 
@@ -13,8 +16,10 @@ use crate::components::empty_state::empty_state;
 use crate::components::facet_bar::{facet_bar, FacetBarProps};
 use crate::components::post_card::post_card;
 use crate::components::result_count::result_count;
+use crate::components::search_box::search_box;
 use crate::route::Route;
 use crate::router::{use_location, use_navigator};
+use crate::search_loader::{load_docs, loaded_docs};
 use crate::site_index::site_index;
 
 thread_local! {
@@ -72,10 +77,40 @@ pub fn Home(props: &HomeProps) -> Html {
     set_document_title(page_title.as_deref());
     let heading = page_title.unwrap_or_else(|| crate::app::site_name().to_owned());
 
+    // Search documents arrive on the first search; until then titles and tags are searched.
+    let docs = use_state(loaded_docs);
+    let searching = !selection.search.trim().is_empty();
+    {
+        let docs = docs.clone();
+        use_effect_with(searching && docs.is_none(), move |&needed| {
+            if let (true, Ok(index)) = (needed, site_index()) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(loaded) = load_docs(&index.search_path).await {
+                        docs.set(Some(loaded));
+                    }
+                });
+            }
+        });
+    }
+    let input = use_node_ref();
+    {
+        // The box follows the URL (back/forward, pasted links) but is never rewritten while
+        // the reader types, so an IME composition is not interrupted.
+        let (input, search) = (input.clone(), selection.search.clone());
+        use_effect_with(search, move |search| {
+            if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
+                if &input.value() != search {
+                    input.set_value(search);
+                }
+            }
+        });
+    }
+
     let Ok(index) = site_index() else {
         return Html::default(); // App shows why instead of routing here.
     };
-    let shown = filter_posts(index, &selection);
+    let (ids, layout_query) = search_results(index, &selection, docs.as_deref());
+    let shown: Vec<&PostMeta> = ids.iter().map(|&id| &index.posts[id]).collect();
     let facets = facet_counts(index, &selection);
     let total = index.posts.len();
     // Selected values no post carries (an old or mistyped link): shown so they can be removed.
@@ -88,6 +123,22 @@ pub fn Home(props: &HomeProps) -> Html {
         .map(|(kind, value)| (kind, value.clone()))
         .collect();
 
+    let on_search = {
+        let (navigator, selection) = (navigator.clone(), selection.clone());
+        Callback::from(move |text: String| {
+            let next = Selection {
+                search: text,
+                ..(*selection).clone()
+            };
+            let query = selection_query(&next);
+            // A new search is a new history entry; refining it is not.
+            if selection.search.is_empty() {
+                navigator.push(&Route::Home, &query);
+            } else {
+                navigator.replace(&Route::Home, &query);
+            }
+        })
+    };
     let go = move |next: Selection| navigator.push(&Route::Home, &selection_query(&next));
     let on_toggle = {
         let (go, selection) = (go.clone(), selection.clone());
@@ -113,6 +164,10 @@ pub fn Home(props: &HomeProps) -> Html {
                 on_mode,
                 on_clear: on_clear.clone(),
             }) }
+            { search_box(&input, &on_search) }
+            if let Some(used) = &layout_query {
+                <p class="search__notice">{ format!("‘{}’(으)로 바꿔 찾은 결과입니다.", used) }</p>
+            }
             { result_count(shown.len(), total) }
             if shown.is_empty() {
                 { empty_state(&on_clear) }
@@ -122,5 +177,52 @@ pub fn Home(props: &HomeProps) -> Html {
                 </section>
             }
         </div>
+    }
+}
+
+/// The posts to show, best first when searching, and the Hangul query used when the typed
+/// one was Latin typed in the wrong keyboard layout (`fkdls` → `라인`).
+fn search_results(
+    index: &SiteIndex,
+    selection: &Selection,
+    docs: Option<&Vec<Prepared>>,
+) -> (Vec<usize>, Option<String>) {
+    let ids = filter_post_ids(index, selection);
+    let query = Query::parse(&selection.search);
+    if query.is_empty() {
+        return (ids, None);
+    }
+    let run = |query: &Query| match docs {
+        Some(docs) => rank(docs, ids.iter().copied(), query),
+        None => ids
+            .iter()
+            .copied()
+            .filter(|&id| {
+                let post = &index.posts[id];
+                let facets = post
+                    .categories
+                    .iter()
+                    .chain(&post.tags)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                query.matches(&format!("{} {facets}", post.title))
+            })
+            .collect(),
+    };
+    let found = run(&query);
+    if !found.is_empty() {
+        return (found, None);
+    }
+    match from_2beolsik(&selection.search).filter(|converted| converted != &selection.search) {
+        Some(converted) => {
+            let again = run(&Query::parse(&converted));
+            if again.is_empty() {
+                (found, None)
+            } else {
+                (again, Some(converted))
+            }
+        }
+        None => (found, None),
     }
 }

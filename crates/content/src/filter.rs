@@ -40,6 +40,8 @@ pub struct Selection {
     pub categories: Vec<String>,
     /// How the selected facets combine.
     pub mode: Mode,
+    /// The search box's text (`q=`); empty when not searching.
+    pub search: String,
 }
 
 impl Selection {
@@ -131,6 +133,14 @@ impl Matcher {
             Mode::Or => self.wanted.iter().any(carries),
         }
     }
+}
+
+/// Positions (in the index) of the posts the facets let through, in index order.
+pub fn filter_post_ids(index: &SiteIndex, selection: &Selection) -> Vec<usize> {
+    let matcher = Matcher::new(index, selection);
+    (0..index.posts.len())
+        .filter(|&id| matcher.matches(&index.posts[id]))
+        .collect()
 }
 
 /// The posts the list shows under this selection, in index order.

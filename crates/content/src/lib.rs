@@ -40,6 +40,8 @@ pub mod slug;
 #[cfg(feature = "build")]
 pub mod text_stats;
 
-pub use filter::{facet_counts, filter_posts, FacetCount, FacetKind, Mode, Selection};
+pub use filter::{
+    facet_counts, filter_post_ids, filter_posts, FacetCount, FacetKind, Mode, Selection,
+};
 pub use model::{Facet, PostDate, PostMeta, SiteIndex};
 pub use query::{parse_selection, selection_query};

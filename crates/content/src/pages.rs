@@ -283,6 +283,8 @@ pub fn list_page(
     };
     let main = format!(
         "<div class=\"home\"><h1 class=\"visually-hidden\">{}</h1><nav class=\"facets\" aria-label=\"글 거르기\">{}{}</nav>\
+         <form class=\"search\" role=\"search\" action=\"{base}\"><label for=\"search-input\" class=\"search__label\">검색</label>\
+         <input id=\"search-input\" class=\"search__input\" type=\"search\" name=\"q\" autocomplete=\"off\"></form>\
          <p class=\"result-count\">글 {}개</p><section class=\"post-list\" aria-label=\"글 목록\">{cards}</section></div>",
         esc(&title),
         group(FacetKind::Category, "분류", "facets-categories"),

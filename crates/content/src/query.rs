@@ -16,6 +16,7 @@ pub fn parse_selection(query: &str) -> Selection {
             "tags" => selection.tags = parse_list(value),
             "categories" => selection.categories = parse_list(value),
             "mode" if percent_decode(value).eq_ignore_ascii_case("or") => selection.mode = Mode::Or,
+            "q" => selection.search = percent_decode(value),
             _ => {}
         }
     }
@@ -36,10 +37,13 @@ fn parse_list(value: &str) -> Vec<String> {
 /// Writes the selection as a query string without the leading `?`. The plain list (nothing
 /// selected, default mode) has a clean URL; a chosen OR is kept even before any facet.
 pub fn selection_query(selection: &Selection) -> String {
-    if selection.is_empty() && selection.mode == Mode::And {
-        return String::new();
-    }
     let mut parts = Vec::new();
+    if !selection.search.is_empty() {
+        parts.push(format!("q={}", percent_encode(&selection.search)));
+    }
+    if selection.is_empty() && selection.mode == Mode::And {
+        return parts.join("&");
+    }
     if !selection.tags.is_empty() {
         parts.push(format!("tags={}", encode_list(&selection.tags)));
     }
@@ -116,6 +120,7 @@ mod tests {
             tags: vec!["MLOps".into(), "이직".into()],
             categories: vec!["career".into()],
             mode: Mode::Or,
+            ..Selection::default()
         };
         let query = selection_query(&selection);
         assert_eq!(
@@ -153,6 +158,27 @@ mod tests {
         let selection = Selection::default().with_mode(Mode::Or);
         assert_eq!(selection_query(&selection), "mode=or");
         assert_eq!(parse_selection("mode=or"), selection);
+    }
+
+    #[test]
+    fn the_search_text_travels_with_the_filters() {
+        let selection = Selection {
+            tags: vec!["MLOps".into()],
+            search: "카카오 면접".into(),
+            ..Selection::default()
+        };
+        let query = selection_query(&selection);
+        assert_eq!(
+            query,
+            "q=%EC%B9%B4%EC%B9%B4%EC%98%A4%20%EB%A9%B4%EC%A0%91&tags=MLOps&mode=and"
+        );
+        assert_eq!(parse_selection(&query), selection);
+        let only_search = Selection {
+            search: "ㄹㅇ".into(),
+            ..Selection::default()
+        };
+        assert_eq!(parse_selection(&selection_query(&only_search)), only_search);
+        assert_eq!(parse_selection("q=a+b").search, "a b");
     }
 
     #[test]

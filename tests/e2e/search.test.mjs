@@ -1,0 +1,74 @@
+// Korean search in the list: substrings, initial consonants, the wrong keyboard layout,
+// an IME composition in progress, URL state, and the combination with the filters.
+
+import assert from 'node:assert/strict';
+
+import { HOME_ORDER } from './data.mjs';
+import { appTest, eventually, expectList, facetButton, gotoApp, reloadApp, useBrowser } from './helpers.mjs';
+
+const browser = useBrowser();
+const box = (page) => page.getByRole('searchbox', { name: '검색' });
+const shownSlugs = (page) => page.$$eval('section.post-list article.post-card', (cards) => cards.map((c) => c.dataset.slug));
+
+async function expectIncludes(page, slug) {
+  await eventually(async () => assert.ok((await shownSlugs(page)).includes(slug), `${slug} shown`));
+}
+
+appTest(browser, 'typing a Korean word finds it inside longer words, in the URL as q', async (page) => {
+  await gotoApp(page, '');
+  await box(page).pressSequentially('래블업');
+  await expectList(page, ['lablup-eight-months']);
+  assert.equal(new URL(page.url()).searchParams.get('q'), '래블업');
+  await reloadApp(page, 'home');
+  await expectList(page, ['lablup-eight-months']);
+  assert.equal(await box(page).inputValue(), '래블업', 'the box shows the query after a reload');
+});
+
+appTest(browser, 'initial consonants and several words', async (page) => {
+  await gotoApp(page, '?q=%E3%85%8B%E3%85%8B%E3%85%87'); // ㅋㅋㅇ
+  await expectIncludes(page, 'kakao-mlops-interview');
+  await gotoApp(page, '?q=' + encodeURIComponent('카카오 면접'));
+  await eventually(async () => assert.equal((await shownSlugs(page))[0], 'kakao-mlops-interview', 'the title match first'));
+});
+
+appTest(browser, 'Latin typed in the wrong keyboard layout is tried as Hangul, and the page says so', async (page) => {
+  await gotoApp(page, '');
+  await box(page).pressSequentially('fkdls'); // 라인
+  await expectIncludes(page, 'line-developer');
+  await eventually(async () => assert.match(await page.locator('.search__notice').innerText(), /라인/));
+});
+
+appTest(browser, 'search combines with the tag filter; Escape clears it; back returns to the list', async (page) => {
+  await gotoApp(page, '?tags=MLOps&mode=and');
+  await box(page).pressSequentially('카카오');
+  // Both MLOps posts mention 카카오; the one with it in the title comes first.
+  await expectList(page, ['kakao-mlops-interview', 'kraft-technologies-first-year']);
+  assert.equal(await facetButton(page, 'tag:MLOps').getAttribute('aria-pressed'), 'true');
+  await box(page).press('Escape');
+  await expectList(page, ['kraft-technologies-first-year', 'kakao-mlops-interview']);
+  await box(page).pressSequentially('없는말없는말');
+  await eventually(async () => assert.equal(await page.locator('.empty-state').count(), 1));
+  await page.goBack();
+  await expectList(page, ['kraft-technologies-first-year', 'kakao-mlops-interview']);
+});
+
+appTest(browser, 'a syllable still being composed by the IME already finds results', async (page) => {
+  await gotoApp(page, '');
+  await box(page).focus();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.insertText', { text: '래블' });
+  // ㅇ + ㅓ on the way to 업: the IME shows 어 while composing; the list must not go empty.
+  await cdp.send('Input.imeSetComposition', { text: '어', selectionStart: 1, selectionEnd: 1 });
+  await expectList(page, ['lablup-eight-months']);
+  await cdp.send('Input.imeSetComposition', { text: '업', selectionStart: 1, selectionEnd: 1 });
+  await expectList(page, ['lablup-eight-months']);
+  await cdp.send('Input.insertText', { text: '업' });
+  await expectList(page, ['lablup-eight-months']);
+  assert.equal(await box(page).inputValue(), '래블업');
+});
+
+appTest(browser, 'a final consonant typed toward the next syllable still matches (콛 → 코드)', async (page) => {
+  // Only the Kraft post has 에러 and 코드 ("에러 코드를 반환을 안하니").
+  await gotoApp(page, '?q=' + encodeURIComponent('에러 콛'));
+  await expectList(page, ['kraft-technologies-first-year']);
+});
