@@ -8,9 +8,13 @@ use crate::components::facet_links::facet_links;
 use crate::components::post_info::post_info;
 use crate::route::Route;
 
+/// Text around a search match: before, the match, after.
+pub type Snippet = (String, String, String);
+
 /// A stateless view function (see `post_info` for why it is not a component).
-/// `selection` is the list's, so a tag click adds to it.
-pub fn post_card(post: &PostMeta, selection: &Selection) -> Html {
+/// `selection` is the list's, so a tag click adds to it; `snippet`, when searching, replaces
+/// the excerpt and marks the match.
+pub fn post_card(post: &PostMeta, selection: &Selection, snippet: Option<Snippet>) -> Html {
     let to = Route::Post {
         slug: post.slug.clone(),
     };
@@ -23,7 +27,11 @@ pub fn post_card(post: &PostMeta, selection: &Selection) -> Html {
                 <AppLink {to}>{ &post.title }</AppLink>
             </h2>
             { post_info(post) }
-            <p class="post-card__excerpt">{ &post.excerpt }</p>
+            if let Some((before, hit, after)) = snippet {
+                <p class="post-card__excerpt post-card__snippet">{ before }<mark>{ hit }</mark>{ after }</p>
+            } else {
+                <p class="post-card__excerpt">{ &post.excerpt }</p>
+            }
             { facet_links(post, selection) }
         </article>
     }

@@ -9,6 +9,7 @@ use geul_content::{
     facet_counts, filter_post_ids, parse_selection, selection_query, Facet, FacetKind, Mode,
     PostMeta, Selection, SiteIndex,
 };
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::set_document_title;
@@ -21,6 +22,9 @@ use crate::route::Route;
 use crate::router::{use_location, use_navigator};
 use crate::search_loader::{load_docs, loaded_docs};
 use crate::site_index::site_index;
+
+/// Characters shown on each side of a search match in a result.
+const SNIPPET_RADIUS: usize = 40;
 
 thread_local! {
     /// The list's last query, so "back to the list" from a post keeps the filter.
@@ -106,10 +110,40 @@ pub fn Home(props: &HomeProps) -> Html {
         });
     }
 
+    {
+        // "/" jumps to the search box from anywhere but a text field.
+        let input = input.clone();
+        use_effect_with((), move |_| {
+            // Not passive: the "/" must not be typed into the box it opens.
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            let listener = gloo::events::EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |event| {
+                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    let typing = gloo::utils::document()
+                        .active_element()
+                        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+                    if event.key() == "/" && !typing {
+                        if let Some(input) = input.cast::<web_sys::HtmlElement>() {
+                            event.prevent_default();
+                            let _ = input.focus();
+                        }
+                    }
+                },
+            );
+            move || drop(listener)
+        });
+    }
+
     let Ok(index) = site_index() else {
         return Html::default(); // App shows why instead of routing here.
     };
     let (ids, layout_query) = search_results(index, &selection, docs.as_deref());
+    let used_query = Query::parse(layout_query.as_deref().unwrap_or(&selection.search));
     let shown: Vec<&PostMeta> = ids.iter().map(|&id| &index.posts[id]).collect();
     let facets = facet_counts(index, &selection);
     let total = index.posts.len();
@@ -173,7 +207,10 @@ pub fn Home(props: &HomeProps) -> Html {
                 { empty_state(&on_clear) }
             } else {
                 <section class="post-list" aria-label="글 목록">
-                    { for shown.iter().map(|post| post_card(post, &selection)) }
+                    { for ids.iter().map(|&id| {
+                        let snippet = docs.as_deref().and_then(|docs| docs.get(id)?.snippet(&used_query, SNIPPET_RADIUS));
+                        post_card(&index.posts[id], &selection, snippet)
+                    }) }
                 </section>
             }
         </div>

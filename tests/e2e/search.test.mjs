@@ -72,3 +72,22 @@ appTest(browser, 'a final consonant typed toward the next syllable still matches
   await gotoApp(page, '?q=' + encodeURIComponent('에러 콛'));
   await expectList(page, ['kraft-technologies-first-year']);
 });
+
+appTest(browser, 'results show the text around the match with the match marked', async (page) => {
+  await gotoApp(page, '?q=' + encodeURIComponent('뤼이드'));
+  await expectList(page, ['kraft-technologies-first-year']);
+  await eventually(async () => {
+    const mark = page.locator('article.post-card .post-card__snippet mark');
+    assert.equal(await mark.count(), 1);
+    assert.equal(await mark.innerText(), '뤼이드');
+    assert.match(await page.locator('.post-card__snippet').innerText(), /카카오 모빌리티와 뤼이드에서는/);
+  });
+});
+
+appTest(browser, '"/" focuses the search box', async (page) => {
+  await gotoApp(page, '');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('/');
+  await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-input'));
+  assert.equal(await box(page).inputValue(), '', 'the slash is not typed into the box');
+});

@@ -184,6 +184,8 @@ pub struct Prepared {
     pub title: Vec<char>,
     pub facets: Vec<char>,
     pub text: Vec<char>,
+    /// The text as written, for snippets (same character positions as `text`).
+    pub original: Vec<char>,
 }
 
 impl Prepared {
@@ -192,7 +194,18 @@ impl Prepared {
             title: folded(&doc.title),
             facets: folded(&doc.facets),
             text: folded(&doc.text),
+            original: compose_conjoining(&doc.text).chars().collect(),
         }
+    }
+
+    /// A snippet around the earliest match of any term in the text, if one matches there.
+    pub fn snippet(&self, query: &Query, radius: usize) -> Option<(String, String, String)> {
+        let first = query
+            .terms
+            .iter()
+            .filter_map(|term| term.find(&self.text))
+            .min_by_key(|range| range.start)?;
+        Some(snippet(&self.original, first, radius))
     }
 }
 
@@ -228,11 +241,10 @@ pub fn rank(
 /// The text around a match, for a result snippet: (before, match, after), with at most
 /// `radius` characters on each side and an ellipsis where the text was cut.
 pub fn snippet(
-    text: &str,
+    chars: &[char],
     range: std::ops::Range<usize>,
     radius: usize,
 ) -> (String, String, String) {
-    let chars: Vec<char> = text.chars().collect();
     let end = range.end.min(chars.len());
     let start = range.start.min(end);
     let from = start.saturating_sub(radius);
@@ -370,13 +382,25 @@ mod tests {
 
     #[test]
     fn snippets_cut_around_the_match() {
-        let (before, hit, after) = snippet("가나다라마바사 아자차카타파하", 8..10, 3);
+        let chars = |text: &str| text.chars().collect::<Vec<_>>();
+        let (before, hit, after) = snippet(&chars("가나다라마바사 아자차카타파하"), 8..10, 3);
         assert_eq!(
             (before.as_str(), hit.as_str(), after.as_str()),
             ("…바사 ", "아자", "차카타…")
         );
-        let (before, _, after) = snippet("짧은\n글", 0..2, 10);
+        let (before, _, after) = snippet(&chars("짧은\n글"), 0..2, 10);
         assert_eq!((before.as_str(), after.as_str()), ("", " 글"));
+    }
+
+    #[test]
+    fn a_prepared_document_snippets_its_first_match_as_written() {
+        let prepared = doc("t", "", "Kubernetes와 MLOps를 다루는 AWS 이야기");
+        let (before, hit, after) = prepared.snippet(&Query::parse("aws mlops"), 4).unwrap();
+        assert_eq!(
+            (before.as_str(), hit.as_str(), after.as_str()),
+            ("…es와 ", "MLOps", "를 다루…")
+        );
+        assert_eq!(prepared.snippet(&Query::parse("없음"), 4), None);
     }
 
     #[test]
