@@ -4,6 +4,7 @@
 mod app;
 mod body_loader;
 mod components;
+mod fetch;
 mod pages;
 mod route;
 mod router;

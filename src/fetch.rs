@@ -1,0 +1,44 @@
+//! Fetching the site's own static files (relative to `<base href>`).
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Response;
+
+/// A short reason for the reader. JsValue's Debug form would pull float formatting into
+/// the wasm; a string is enough.
+fn describe(error: JsValue) -> String {
+    error
+        .as_string()
+        .unwrap_or_else(|| "network error".to_owned())
+}
+
+/// GETs `path` and returns the response if it succeeded.
+async fn fetch_ok(path: &str) -> Result<Response, String> {
+    let response = JsFuture::from(gloo::utils::window().fetch_with_str(path))
+        .await
+        .map_err(describe)?;
+    let response: Response = response.dyn_into().map_err(describe)?;
+    if response.ok() {
+        Ok(response)
+    } else {
+        Err(format!("HTTP {}", response.status()))
+    }
+}
+
+/// The file at `path` as text.
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    let response = fetch_ok(path).await?;
+    let text = JsFuture::from(response.text().map_err(describe)?)
+        .await
+        .map_err(describe)?;
+    Ok(text.as_string().unwrap_or_default())
+}
+
+/// The file at `path` as bytes.
+pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
+    let response = fetch_ok(path).await?;
+    let buffer = JsFuture::from(response.array_buffer().map_err(describe)?)
+        .await
+        .map_err(describe)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
