@@ -145,11 +145,9 @@ pub fn filter_post_ids(index: &SiteIndex, selection: &Selection) -> Vec<usize> {
 
 /// The posts the list shows under this selection, in index order.
 pub fn filter_posts<'a>(index: &'a SiteIndex, selection: &Selection) -> Vec<&'a PostMeta> {
-    let matcher = Matcher::new(index, selection);
-    index
-        .posts
-        .iter()
-        .filter(|post| matcher.matches(post))
+    filter_post_ids(index, selection)
+        .into_iter()
+        .map(|id| &index.posts[id])
         .collect()
 }
 
