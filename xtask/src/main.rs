@@ -1,6 +1,7 @@
 //! geul's developer tasks, run as `cargo xtask <command>`.
 
 mod browser;
+mod minify;
 mod preview;
 mod site;
 mod stage;

@@ -48,6 +48,11 @@ pub fn run_hook() -> Result<()> {
         })?;
     let config = SiteConfig::load(&util::repo_root().join("site.toml"))
         .map_err(|e| Error::new(e.to_string()))?;
+    // Before the pages are made from index.html, whose integrity hashes change with the JS.
+    if env::var("TRUNK_PROFILE").is_ok_and(|profile| profile == "release") {
+        let minified = crate::minify::minify_js(&staging)?;
+        println!("stage: minified {minified} JS file(s) with terser");
+    }
     let (copied, pages) = stage(&content_dir(), &pages_dir(), &staging, &config.language)?;
     println!(
         "stage: copied {copied} file(s) from {} and wrote {pages} page(s) into {}",

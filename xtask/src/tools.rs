@@ -15,6 +15,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 /// The npm `binaryen` package; its `wasm-opt --version` says `version 132`.
 pub const BINARYEN_NPM_VERSION: &str = "132.0.0";
 pub const WASM_OPT_VERSION: &str = "132";
+/// terser from npm, for the JS glue (Trunk's minifier cannot parse it).
+pub const TERSER_NPM_VERSION: &str = "5.51.2";
 /// Where npm-installed tools live (git-ignored), relative to the repo root.
 pub const TOOLS_DIR: &str = ".tools";
 
@@ -57,7 +59,7 @@ pub fn setup() -> Result<()> {
         TRUNK_VERSION,
         &["trunk", "--version", TRUNK_VERSION, "--locked"],
     )?;
-    ensure_wasm_opt()?;
+    ensure_npm_tools()?;
     println!(
         "setup: trunk {TRUNK_VERSION}, wasm-bindgen {wasm_bindgen}, wasm-opt version {WASM_OPT_VERSION}, target {WASM_TARGET} ready"
     );
@@ -117,22 +119,40 @@ fn ensure_cargo_tool(bin: &str, version: &str, install_args: &[&str]) -> Result<
 }
 
 fn wasm_opt_path() -> PathBuf {
-    util::repo_root()
-        .join(TOOLS_DIR)
-        .join("node_modules/.bin/wasm-opt")
+    npm_bin("wasm-opt")
 }
 
-fn ensure_wasm_opt() -> Result<()> {
-    let wanted = format!("version {WASM_OPT_VERSION}");
-    let current = || probe(Command::new(wasm_opt_path()).arg("--version"));
-    if let Some(out) = current() {
-        if out.contains(&wanted) {
-            println!("ok: wasm-opt {wanted} ({})", wasm_opt_path().display());
-            return Ok(());
+/// terser, which minifies the JS glue of release builds (see `minify.rs`).
+pub fn terser_path() -> PathBuf {
+    npm_bin("terser")
+}
+
+fn npm_bin(name: &str) -> PathBuf {
+    util::repo_root()
+        .join(TOOLS_DIR)
+        .join("node_modules/.bin")
+        .join(name)
+}
+
+/// wasm-opt and terser from npm, at the pinned versions.
+fn ensure_npm_tools() -> Result<()> {
+    let tools = [
+        (wasm_opt_path(), format!("version {WASM_OPT_VERSION}")),
+        (terser_path(), format!("terser {TERSER_NPM_VERSION}")),
+    ];
+    let all_current = || {
+        tools.iter().all(|(path, wanted)| {
+            probe(Command::new(path).arg("--version")).is_some_and(|out| out.contains(wanted))
+        })
+    };
+    if all_current() {
+        for (path, wanted) in &tools {
+            println!("ok: {wanted} ({})", path.display());
         }
+        return Ok(());
     }
     if probe(Command::new("npm").arg("--version")).is_none() {
-        println!("missing: Node.js and npm (for binaryen's wasm-opt); installing with apt");
+        println!("missing: Node.js and npm (for wasm-opt and terser); installing with apt");
         crate::browser::apt_install(&["nodejs", "npm"])?;
     }
     run(Command::new("npm").args([
@@ -142,15 +162,16 @@ fn ensure_wasm_opt() -> Result<()> {
         "--no-audit",
         "--no-fund",
         &format!("binaryen@{BINARYEN_NPM_VERSION}"),
+        &format!("terser@{TERSER_NPM_VERSION}"),
     ]))?;
-    match current() {
-        Some(out) if out.contains(&wanted) => Ok(()),
-        out => Err(Error::new(format!(
-            "installed binaryen@{BINARYEN_NPM_VERSION}, but `{} --version` printed {:?} (expected `{wanted}`)",
-            wasm_opt_path().display(),
-            out.unwrap_or_default().trim()
-        ))),
+    if all_current() {
+        return Ok(());
     }
+    Err(Error::new(format!(
+        "installed binaryen@{BINARYEN_NPM_VERSION} and terser@{TERSER_NPM_VERSION} into {TOOLS_DIR}, \
+         but their `--version` does not print {:?}",
+        tools.map(|(_, wanted)| wanted)
+    )))
 }
 
 /// The `wasm-bindgen` version recorded in Cargo.lock.
