@@ -137,8 +137,18 @@ impl Matcher {
 
 /// Positions (in the index) of the posts the facets let through, in index order.
 pub fn filter_post_ids(index: &SiteIndex, selection: &Selection) -> Vec<usize> {
+    filter_ids(index, selection, 0..index.posts.len())
+}
+
+/// The `candidates` (positions in the index) the facets let through, in the given order.
+pub fn filter_ids(
+    index: &SiteIndex,
+    selection: &Selection,
+    candidates: impl IntoIterator<Item = usize>,
+) -> Vec<usize> {
     let matcher = Matcher::new(index, selection);
-    (0..index.posts.len())
+    candidates
+        .into_iter()
         .filter(|&id| matcher.matches(&index.posts[id]))
         .collect()
 }
@@ -164,11 +174,24 @@ pub struct FacetCount<'a> {
 /// Every tag and category, in the index's order, with its count under the selection.
 /// One pass over the posts, whatever the number of facets.
 pub fn facet_counts<'a>(index: &'a SiteIndex, selection: &Selection) -> Vec<FacetCount<'a>> {
+    facet_counts_among(index, selection, |_| true)
+}
+
+/// [`facet_counts`] when only some posts can be shown at all, whatever the facets: those
+/// for which `among(position)` holds (the posts a search found).
+pub fn facet_counts_among<'a>(
+    index: &'a SiteIndex,
+    selection: &Selection,
+    among: impl Fn(usize) -> bool,
+) -> Vec<FacetCount<'a>> {
     let matcher = Matcher::new(index, selection);
     let mut shown_with = vec![0usize; index.facets.len()];
     let mut hidden_with = vec![0usize; index.facets.len()];
     let mut shown_total = 0;
-    for post in &index.posts {
+    for (position, post) in index.posts.iter().enumerate() {
+        if !among(position) {
+            continue;
+        }
         let shown = matcher.matches(post);
         shown_total += usize::from(shown);
         let counter = if shown {

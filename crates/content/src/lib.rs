@@ -7,6 +7,7 @@
 
 pub mod filter;
 pub mod hangul;
+pub mod highlight;
 pub mod model;
 pub mod query;
 pub mod search;
@@ -41,7 +42,8 @@ pub mod slug;
 pub mod text_stats;
 
 pub use filter::{
-    facet_counts, filter_post_ids, filter_posts, FacetCount, FacetKind, Mode, Selection,
+    facet_counts, facet_counts_among, filter_ids, filter_post_ids, filter_posts, FacetCount,
+    FacetKind, Mode, Selection,
 };
 pub use model::{Facet, PostDate, PostMeta, SiteIndex};
 pub use query::{parse_selection, selection_query};

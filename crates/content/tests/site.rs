@@ -210,3 +210,40 @@ fn search_finds_the_real_posts_the_korean_way() {
     assert!(found("kubernetes").contains(&"kraft-technologies-first-year".to_owned()));
     assert!(found("없는단어입니다").is_empty());
 }
+
+#[test]
+fn counts_under_a_search_only_count_the_posts_it_found() {
+    use geul_content::facet_counts_among;
+    let index = site().index();
+    let lablup = index
+        .posts
+        .iter()
+        .position(|p| p.slug == "lablup-eight-months")
+        .unwrap();
+    let only_lablup = |position: usize| position == lablup;
+    let count_among = |selection: &Selection, kind: FacetKind, value: &str| {
+        facet_counts_among(&index, selection, only_lablup)
+            .into_iter()
+            .find(|f| f.facet.kind == kind && f.facet.value == value)
+            .unwrap()
+            .count
+    };
+    let none = Selection::default();
+    let lablup_tags = &index.posts[lablup].tags;
+    for facet in &index.facets {
+        let carried = match facet.kind {
+            FacetKind::Tag => lablup_tags.contains(&facet.value),
+            FacetKind::Category => index.posts[lablup].categories.contains(&facet.value),
+        };
+        assert_eq!(
+            count_among(&none, facet.kind, &facet.value),
+            usize::from(carried),
+            "{}",
+            facet.value
+        );
+    }
+    // Under OR, adding a facet can only bring in posts the search found.
+    let mlops_or = tags(&["MLOps"], Mode::Or);
+    assert_eq!(count_among(&mlops_or, FacetKind::Tag, "이직"), 1);
+    assert_eq!(count(&index, &mlops_or, FacetKind::Tag, "이직"), 3);
+}
