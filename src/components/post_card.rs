@@ -13,8 +13,14 @@ pub type Snippet = (String, String, String);
 
 /// A stateless view function (see `post_info` for why it is not a component).
 /// `selection` is the list's, so a tag click adds to it; `snippet`, when searching, replaces
-/// the excerpt and marks the match.
-pub fn post_card(post: &PostMeta, selection: &Selection, snippet: Option<Snippet>) -> Html {
+/// the excerpt and marks the match; `post_query` goes on the title link (`q=…` when searching,
+/// so the post marks the matches too).
+pub fn post_card(
+    post: &PostMeta,
+    selection: &Selection,
+    post_query: &str,
+    snippet: Option<Snippet>,
+) -> Html {
     let to = Route::Post {
         slug: post.slug.clone(),
     };
@@ -24,7 +30,7 @@ pub fn post_card(post: &PostMeta, selection: &Selection, snippet: Option<Snippet
                 if post.pinned {
                     <span class="pin-badge">{ "고정" }</span>
                 }
-                <AppLink {to}>{ &post.title }</AppLink>
+                <AppLink {to} query={post_query.to_owned()}>{ &post.title }</AppLink>
             </h2>
             { post_info(post) }
             if let Some((before, hit, after)) = snippet {

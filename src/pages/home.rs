@@ -4,12 +4,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use geul_content::hangul::from_2beolsik;
+use geul_content::query::percent_encode;
 use geul_content::search::{rank, Prepared, Query};
 use geul_content::{
-    facet_counts, filter_post_ids, parse_selection, selection_query, Facet, FacetKind, Mode,
-    PostMeta, Selection, SiteIndex,
+    facet_counts, facet_counts_among, filter_ids, filter_post_ids, parse_selection,
+    selection_query, Facet, FacetKind, Mode, Selection, SiteIndex,
 };
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::set_document_title;
@@ -18,6 +18,7 @@ use crate::components::facet_bar::{facet_bar, FacetBarProps};
 use crate::components::post_card::post_card;
 use crate::components::result_count::result_count;
 use crate::components::search_box::search_box;
+use crate::list_keys::use_list_keys;
 use crate::route::Route;
 use crate::router::{use_location, use_navigator};
 use crate::search_loader::{load_docs, loaded_docs};
@@ -110,42 +111,33 @@ pub fn Home(props: &HomeProps) -> Html {
         });
     }
 
-    {
-        // "/" jumps to the search box from anywhere but a text field.
-        let input = input.clone();
-        use_effect_with((), move |_| {
-            // Not passive: the "/" must not be typed into the box it opens.
-            let options = gloo::events::EventListenerOptions::enable_prevent_default();
-            let listener = gloo::events::EventListener::new_with_options(
-                &gloo::utils::document(),
-                "keydown",
-                options,
-                move |event| {
-                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
-                        return;
-                    };
-                    let typing = gloo::utils::document()
-                        .active_element()
-                        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA"));
-                    if event.key() == "/" && !typing {
-                        if let Some(input) = input.cast::<web_sys::HtmlElement>() {
-                            event.prevent_default();
-                            let _ = input.focus();
-                        }
-                    }
-                },
-            );
-            move || drop(listener)
-        });
-    }
+    use_list_keys(input.clone());
 
     let Ok(index) = site_index() else {
         return Html::default(); // App shows why instead of routing here.
     };
-    let (ids, layout_query) = search_results(index, &selection, docs.as_deref());
-    let used_query = Query::parse(layout_query.as_deref().unwrap_or(&selection.search));
-    let shown: Vec<&PostMeta> = ids.iter().map(|&id| &index.posts[id]).collect();
-    let facets = facet_counts(index, &selection);
+    let (found, layout_query) = search_results(index, &selection, docs.as_deref());
+    let used_text = layout_query.as_deref().unwrap_or(&selection.search);
+    let used_query = Query::parse(used_text);
+    let ids = match &found {
+        Some(found) => filter_ids(index, &selection, found.iter().copied()),
+        None => filter_post_ids(index, &selection),
+    };
+    // Under a search, the counts say what each button would show among the posts found.
+    let facets = match &found {
+        Some(found) => {
+            let mut hit = vec![false; index.posts.len()];
+            found.iter().for_each(|&id| hit[id] = true);
+            facet_counts_among(index, &selection, |id| hit[id])
+        }
+        None => facet_counts(index, &selection),
+    };
+    // Opening a result carries the query, so the post marks it.
+    let post_query = if used_query.is_empty() {
+        String::new()
+    } else {
+        format!("q={}", percent_encode(used_text.trim()))
+    };
     let total = index.posts.len();
     // Selected values no post carries (an old or mistyped link): shown so they can be removed.
     let unknown: Vec<(FacetKind, String)> = selection
@@ -202,14 +194,14 @@ pub fn Home(props: &HomeProps) -> Html {
             if let Some(used) = &layout_query {
                 <p class="search__notice">{ format!("‘{}’(으)로 바꿔 찾은 결과입니다.", used) }</p>
             }
-            { result_count(shown.len(), total) }
-            if shown.is_empty() {
+            { result_count(ids.len(), total) }
+            if ids.is_empty() {
                 { empty_state(&on_clear) }
             } else {
                 <section class="post-list" aria-label="글 목록">
                     { for ids.iter().map(|&id| {
                         let snippet = docs.as_deref().and_then(|docs| docs.get(id)?.snippet(&used_query, SNIPPET_RADIUS));
-                        post_card(&index.posts[id], &selection, snippet)
+                        post_card(&index.posts[id], &selection, &post_query, snippet)
                     }) }
                 </section>
             }
@@ -217,49 +209,44 @@ pub fn Home(props: &HomeProps) -> Html {
     }
 }
 
-/// The posts to show, best first when searching, and the Hangul query used when the typed
-/// one was Latin typed in the wrong keyboard layout (`fkdls` → `라인`).
+/// The posts the search finds among all posts, best first (`None` when not searching),
+/// and the Hangul query used when the typed one was Latin typed in the wrong keyboard
+/// layout (`fkdls` → `라인`): tried when the typed query shows nothing under the facets.
 fn search_results(
     index: &SiteIndex,
     selection: &Selection,
     docs: Option<&Vec<Prepared>>,
-) -> (Vec<usize>, Option<String>) {
-    let ids = filter_post_ids(index, selection);
+) -> (Option<Vec<usize>>, Option<String>) {
     let query = Query::parse(&selection.search);
     if query.is_empty() {
-        return (ids, None);
+        return (None, None);
     }
+    let all = 0..index.posts.len();
     let run = |query: &Query| match docs {
-        Some(docs) => rank(docs, ids.iter().copied(), query),
-        None => ids
-            .iter()
-            .copied()
+        Some(docs) => rank(docs, all.clone(), query),
+        // Until the documents arrive: titles, categories and tags.
+        None => all
+            .clone()
             .filter(|&id| {
                 let post = &index.posts[id];
-                let facets = post
-                    .categories
-                    .iter()
-                    .chain(&post.tags)
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                query.matches(&format!("{} {facets}", post.title))
+                let facets = post.categories.iter().chain(&post.tags);
+                let text = facets.fold(post.title.clone(), |text, facet| text + " " + facet);
+                query.matches(&text)
             })
             .collect(),
     };
     let found = run(&query);
-    if !found.is_empty() {
-        return (found, None);
+    let shows_some =
+        |found: &[usize]| !filter_ids(index, selection, found.iter().copied()).is_empty();
+    if shows_some(&found) {
+        return (Some(found), None);
     }
-    match from_2beolsik(&selection.search).filter(|converted| converted != &selection.search) {
-        Some(converted) => {
-            let again = run(&Query::parse(&converted));
-            if again.is_empty() {
-                (found, None)
-            } else {
-                (again, Some(converted))
-            }
+    let converted = from_2beolsik(&selection.search).filter(|c| c != &selection.search);
+    if let Some(converted) = converted {
+        let again = run(&Query::parse(&converted));
+        if shows_some(&again) {
+            return (Some(again), Some(converted));
         }
-        None => (found, None),
     }
+    (Some(found), None)
 }
