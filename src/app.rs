@@ -51,7 +51,11 @@ pub fn move_focus_to_main() {
     if let Some(main) = gloo::utils::document().get_element_by_id("main") {
         use wasm_bindgen::JsCast;
         if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-            let _ = main.focus();
+            // Without preventScroll, focusing a <main> taller than the screen scrolls the
+            // header away; the views choose where the page is scrolled.
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = main.focus_with_options(&options);
         }
     }
 }
