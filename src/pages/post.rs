@@ -1,8 +1,10 @@
 //! One post: heading, date, reading time, categories and tags, and the body, which is
 //! fetched as a separate static file the first time the post is opened.
 
+use geul_content::highlight::{mark_matches, HIT_CLASS};
 use geul_content::query::percent_decode;
-use geul_content::{PostMeta, Selection};
+use geul_content::search::Query;
+use geul_content::{parse_selection, PostMeta, Selection};
 use yew::prelude::*;
 
 use crate::app::set_document_title;
@@ -13,6 +15,7 @@ use crate::components::post_info::post_info;
 use crate::pages::home::last_list_query;
 use crate::pages::not_found::not_found;
 use crate::route::Route;
+use crate::router::use_location;
 use crate::site_index::site_index;
 
 /// The post whose slug is in the URL (possibly percent-encoded), or the not-found view.
@@ -43,6 +46,8 @@ fn PostView(props: &PostViewProps) -> Html {
     let post = props.post;
     let body = use_state(|| cached_body(&post.body_path).map_or(Body::Loading, Body::Ready));
     let attempt = use_state(|| 0u32);
+    // Opened from a search (`?q=…`): the matches are marked and the first is scrolled to.
+    let search = parse_selection(&use_location().query).search;
 
     {
         let body = body.clone();
@@ -65,6 +70,21 @@ fn PostView(props: &PostViewProps) -> Html {
         });
     }
 
+    let marked = use_memo(
+        (body.clone(), search.clone()),
+        |(body, search)| match &**body {
+            Body::Ready(html) => mark_matches(html, &Query::parse(search)).map(AttrValue::from),
+            _ => None,
+        },
+    );
+    use_effect_with((post.slug.clone(), marked.is_some()), |&(_, marked)| {
+        let selector = format!(".post__body mark.{HIT_CLASS}");
+        if let (true, Ok(Some(first))) = (marked, gloo::utils::document().query_selector(&selector))
+        {
+            first.scroll_into_view();
+        }
+    });
+
     let retry = {
         let attempt = attempt.clone();
         Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
@@ -74,7 +94,8 @@ fn PostView(props: &PostViewProps) -> Html {
             html! { <p class="post__loading" aria-busy="true">{ "본문을 불러오는 중…" }</p> }
         }
         Body::Ready(html) => {
-            html! { <div class="post__body">{ Html::from_html_unchecked(html.clone()) }</div> }
+            let html = (*marked).clone().unwrap_or_else(|| html.clone());
+            html! { <div class="post__body">{ Html::from_html_unchecked(html) }</div> }
         }
         Body::Failed(reason) => html! {
             <div class="notice notice--error" role="alert">

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 
 import { HOME_ORDER } from './data.mjs';
-import { appTest, eventually, expectList, facetButton, gotoApp, reloadApp, useBrowser } from './helpers.mjs';
+import { appTest, eventually, expectFacets, expectList, facetButton, gotoApp, gotoPost, reloadApp, useBrowser, waitForView } from './helpers.mjs';
 
 const browser = useBrowser();
 const box = (page) => page.getByRole('searchbox', { name: '검색' });
@@ -90,4 +90,76 @@ appTest(browser, '"/" focuses the search box', async (page) => {
   await page.keyboard.press('/');
   await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-input'));
   assert.equal(await box(page).inputValue(), '', 'the slash is not typed into the box');
+});
+
+appTest(browser, '↓ and ↑ walk from the box through the results and back; Enter opens one', async (page) => {
+  await gotoApp(page, '?q=' + encodeURIComponent('카카오'));
+  await eventually(async () => assert.ok((await shownSlugs(page)).length >= 2));
+  const slugs = await shownSlugs(page);
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.id === 'search-input' ? 'box' : el?.closest('article.post-card')?.dataset.slug ?? el?.tagName;
+  });
+  await box(page).focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), slugs[0]);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), slugs[1]);
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focused(), slugs[0]);
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focused(), 'box');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await waitForView(page, 'post');
+  assert.equal(await page.locator('article.post').getAttribute('data-slug'), slugs[0]);
+  assert.equal(new URL(page.url()).searchParams.get('q'), '카카오', 'the post knows what was searched');
+});
+
+appTest(browser, 'an opened result marks the matches and scrolls to the first', async (page) => {
+  // 진땀 occurs once, far down the LINE post.
+  await gotoApp(page, '?q=' + encodeURIComponent('진땀'));
+  await expectList(page, ['line-developer']);
+  await page.locator('article.post-card h2 a').click();
+  await waitForView(page, 'post');
+  await eventually(async () => {
+    const marks = page.locator('.post__body mark.search-hit');
+    assert.equal(await marks.count(), 1);
+    assert.equal(await marks.innerText(), '진땀');
+    const place = await marks.evaluate((mark) => ({
+      top: mark.getBoundingClientRect().top,
+      height: innerHeight,
+      scrolled: scrollY,
+    }));
+    assert.ok(place.scrolled > place.height, `scrolled down (${place.scrolled}px)`);
+    assert.ok(place.top >= 0 && place.top < place.height, `the match is on screen (top ${place.top}px)`);
+  });
+  // The same post opened without a search has no marks and starts at the top.
+  await gotoPost(page, 'line-developer');
+  assert.equal(await page.locator('.post__body mark.search-hit').count(), 0);
+  assert.equal(await page.evaluate(() => scrollY), 0);
+});
+
+appTest(browser, 'a post opened directly with ?q= marks the matches too, in Korean ways', async (page) => {
+  await gotoApp(page, 'posts/lablup-eight-months/?q=' + encodeURIComponent('ㄹㅂㅇ'), { view: 'post', missing: true });
+  await eventually(async () => {
+    const marks = await page.locator('.post__body mark.search-hit').allInnerTexts();
+    assert.ok(marks.length > 1, `${marks.length} marks`);
+    assert.ok(marks.includes('래블업'), marks.join(','));
+    // ㄹㅂㅇ also finds the post's misspelling 레블업; nothing else has those initials.
+    assert.ok(marks.every((text) => /^[래레]블업$/.test(text)), marks.join(','));
+  });
+});
+
+appTest(browser, 'under a search, the filter counts only count the posts found', async (page) => {
+  await gotoApp(page, '?q=' + encodeURIComponent('래블업'));
+  await expectList(page, ['lablup-eight-months']);
+  await expectFacets(page, {
+    'tag:회고': { pressed: false, count: 1 },
+    'tag:스타트업': { pressed: false, count: 1 },
+    'tag:MLOps': { pressed: false, count: 0 },
+    'category:career': { pressed: false, count: 1 },
+  });
+  await box(page).fill('');
+  await expectFacets(page, { 'tag:회고': { pressed: false, count: 2 } });
 });
