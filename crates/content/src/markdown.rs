@@ -100,9 +100,14 @@ pub fn render_markdown(body: &str, images: &dyn ImageResolver) -> Rendered {
                 text.push(' ');
                 prose.push(' ');
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
-                text.push('\n');
-                prose.push('\n');
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell)
+            // A nested list starts inside its parent item's text: "좋았던 점" + "매우…".
+            | Event::Start(Tag::List(_)) => {
+                for out in [&mut text, &mut prose] {
+                    if !out.is_empty() && !out.ends_with('\n') {
+                        out.push('\n');
+                    }
+                }
             }
             _ => {}
         }
@@ -331,4 +336,24 @@ fn sanitize(html: &str) -> String {
         builder.add_tag_attributes(heading, &["id"]);
     }
     builder.clean(html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct NoImages;
+
+    impl ImageResolver for NoImages {
+        fn resolve(&self, _: &str) -> ImageSource {
+            ImageSource::Missing
+        }
+    }
+
+    #[test]
+    fn an_item_with_a_nested_list_does_not_run_into_it() {
+        let rendered = render_markdown("- 좋았던 점\n  - 매우 성장하는 팀\n- 끝\n", &NoImages);
+        assert_eq!(rendered.text, "좋았던 점\n매우 성장하는 팀\n끝\n");
+        assert_eq!(rendered.prose, rendered.text);
+    }
 }
