@@ -1,6 +1,7 @@
 //! geul's developer tasks, run as `cargo xtask <command>`.
 
 mod browser;
+mod corpus;
 mod minify;
 mod preview;
 mod site;
@@ -30,6 +31,9 @@ commands:
   test    [--skip-browser | --only-browser]
                                 the single test command: setup, fmt, clippy, cargo test, the
                                 release build for /geul/, and the browser tests against preview
+  corpus  --posts N [--seed 1] [--out target/corpus/N]
+                                write N synthetic posts made of the real posts' sentences
+                                (deterministic), for the search benchmark
   stage                         Trunk's post_build hook (see Trunk.toml); not for direct use
 ";
 
@@ -91,6 +95,12 @@ impl Args {
         })
     }
 
+    fn number(&self, name: &str, default: usize) -> Result<usize> {
+        let text = self.value(name, &default.to_string());
+        text.parse()
+            .map_err(|_| Error::new(format!("{name} must be a whole number, not {text:?}")))
+    }
+
     fn switch(&self, name: &str) -> bool {
         self.switches.iter().any(|s| s == name)
     }
@@ -103,6 +113,7 @@ fn flags_for(command: &str) -> Option<(&'static [&'static str], &'static [&'stat
         "build" => (&["--public-url"], &[]),
         "preview" => (&["--base", "--port", "--dir"], &[]),
         "test" => (&[], &["--skip-browser", "--only-browser"]),
+        "corpus" => (&["--posts", "--seed", "--out"], &[]),
         _ => return None,
     })
 }
@@ -134,6 +145,18 @@ fn dispatch(raw: Vec<String>) -> Result<()> {
         "preview" => {
             let dir = util::repo_root().join(PathBuf::from(args.value("--dir", site::DIST_DIR)));
             preview::serve_forever(&dir, &args.value("--base", "/geul/"), args.port(4000)?)
+        }
+        "corpus" => {
+            let posts = args.number("--posts", 1000)?;
+            let out = args.value("--out", &format!("target/corpus/{posts}"));
+            let sentences = corpus::generate(
+                &util::repo_root().join("posts"),
+                &util::repo_root().join(&out),
+                posts,
+                args.number("--seed", 1)? as u64,
+            )?;
+            println!("corpus: {posts} posts from {sentences} sentences of the real posts in {out}");
+            Ok(())
         }
         "test" => test::run_all(test::Options {
             skip_browser: args.switch("--skip-browser"),

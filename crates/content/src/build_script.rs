@@ -12,6 +12,9 @@ use crate::feeds::{atom_feed, robots, sitemap};
 use crate::pages::site_pages;
 use crate::site::{load_site, write_site_files, Site};
 
+/// Environment variable naming another posts folder (relative to the crate, or absolute).
+pub const POSTS_DIR_ENV: &str = "GEUL_POSTS_DIR";
+
 /// File name of the encoded index in `OUT_DIR` (the app includes it with `include_bytes!`).
 pub const INDEX_FILE: &str = "site-index.bin";
 
@@ -40,7 +43,11 @@ pub fn page_parts_dir(manifest_dir: &Path) -> PathBuf {
 pub fn run() {
     let manifest_dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("run by Cargo"));
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("run by Cargo"));
-    let posts_dir = manifest_dir.join("posts");
+    // The benchmark builds synthetic corpora from elsewhere; sites use `posts/`.
+    println!("cargo:rerun-if-env-changed={POSTS_DIR_ENV}");
+    let posts_dir = env::var_os(POSTS_DIR_ENV)
+        .filter(|dir| !dir.is_empty())
+        .map_or_else(|| manifest_dir.join("posts"), |dir| manifest_dir.join(dir));
     println!("cargo:rerun-if-changed={}", posts_dir.display());
     println!(
         "cargo:rerun-if-changed={}",
