@@ -8,7 +8,7 @@ use geul_content::query::percent_encode;
 use geul_content::search::{rank, Prepared, Query};
 use geul_content::{
     facet_counts, facet_counts_among, filter_ids, filter_post_ids, parse_selection,
-    selection_query, Facet, FacetKind, Mode, Selection, SiteIndex,
+    selection_query, Facet, FacetKind, Mode, Selection, SiteIndex, LIST_PAGE_SIZE,
 };
 use yew::prelude::*;
 
@@ -32,6 +32,8 @@ thread_local! {
     static LAST_LIST_QUERY: RefCell<String> = const { RefCell::new(String::new()) };
     /// Where the reader had scrolled the list, for the query it was scrolled under.
     static LIST_SCROLL: RefCell<(String, f64)> = const { RefCell::new((String::new(), 0.0)) };
+    /// How many posts "더 보기" had shown, for the query: coming back shows them again.
+    static LIST_LIMIT: RefCell<(String, usize)> = const { RefCell::new((String::new(), 0)) };
 }
 
 /// The query the list had when the reader last saw it.
@@ -66,6 +68,21 @@ pub fn Home(props: &HomeProps) -> Html {
             LIST_SCROLL.with(|saved| *saved.borrow_mut() = (query, y));
         }
     });
+    // "더 보기" shows more of the same list; another query starts again from one page.
+    let saved_limit = LIST_LIMIT.with(|saved| saved.borrow().clone());
+    let limit = if saved_limit.0 == query {
+        saved_limit.1.max(LIST_PAGE_SIZE)
+    } else {
+        LIST_PAGE_SIZE
+    };
+    let more_shown = use_state(|| 0u32); // only to render again after "더 보기"
+    let on_more = {
+        let query = query.clone();
+        Callback::from(move |_: MouseEvent| {
+            LIST_LIMIT.with(|saved| *saved.borrow_mut() = (query.clone(), limit + LIST_PAGE_SIZE));
+            more_shown.set(*more_shown + 1);
+        })
+    };
     // The URL is the only state: the list is recomputed from it on each render, which
     // happens only when the location changes.
     let mut selection = parse_selection(&query);
@@ -199,11 +216,16 @@ pub fn Home(props: &HomeProps) -> Html {
                 { empty_state(&on_clear) }
             } else {
                 <section class="post-list" aria-label="글 목록">
-                    { for ids.iter().map(|&id| {
+                    { for ids.iter().take(limit).map(|&id| {
                         let snippet = docs.as_deref().and_then(|docs| docs.get(id)?.snippet(&used_query, SNIPPET_RADIUS));
                         post_card(&index.posts[id], &selection, &post_query, snippet)
                     }) }
                 </section>
+                if ids.len() > limit {
+                    <button type="button" class="list-more" onclick={on_more}>
+                        { format!("더 보기 ({}개 남음)", ids.len() - limit) }
+                    </button>
+                }
             }
         </div>
     }

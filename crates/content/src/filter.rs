@@ -135,6 +135,10 @@ impl Matcher {
     }
 }
 
+/// How many posts the list shows at first, and how many more each "더 보기" adds. Static
+/// pages show the first ones too, so a large site's pages stay small.
+pub const LIST_PAGE_SIZE: usize = 20;
+
 /// Positions (in the index) of the posts the facets let through, in index order.
 pub fn filter_post_ids(index: &SiteIndex, selection: &Selection) -> Vec<usize> {
     filter_ids(index, selection, 0..index.posts.len())

@@ -43,7 +43,7 @@ pub mod text_stats;
 
 pub use filter::{
     facet_counts, facet_counts_among, filter_ids, filter_post_ids, filter_posts, FacetCount,
-    FacetKind, Mode, Selection,
+    FacetKind, Mode, Selection, LIST_PAGE_SIZE,
 };
 pub use model::{Facet, PostDate, PostMeta, SiteIndex};
 pub use query::{parse_selection, selection_query};

@@ -8,7 +8,7 @@
 //! post-build step puts them into Trunk's `index.html` with [`assemble`].
 
 use crate::config::SiteConfig;
-use crate::filter::FacetKind;
+use crate::filter::{FacetKind, LIST_PAGE_SIZE};
 use crate::markdown::escape_html as esc;
 use crate::model::{Facet, PostMeta};
 use crate::post::Post;
@@ -252,6 +252,7 @@ pub fn list_page(
     };
     let cards: String = posts
         .iter()
+        .take(LIST_PAGE_SIZE)
         .map(|post| {
             format!(
                 "<article class=\"post-card\" data-slug=\"{slug}\"><h2 class=\"post-card__title\">{pin}<a href=\"{base}posts/{slug}/\">{title}</a></h2>{info}<p class=\"post-card__excerpt\">{excerpt}</p>{links}</article>",
