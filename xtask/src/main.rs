@@ -1,5 +1,6 @@
 //! geul's developer tasks, run as `cargo xtask <command>`.
 
+mod bench;
 mod browser;
 mod corpus;
 mod minify;
@@ -34,6 +35,10 @@ commands:
   corpus  --posts N [--seed 1] [--out target/corpus/N]
                                 write N synthetic posts made of the real posts' sentences
                                 (deterministic), for the search benchmark
+  bench   [--posts 1000,10000,100000] [--rounds 3]
+                                the search benchmark: per corpus size, build the site, state
+                                its first load, and time keystrokes in headless Chromium
+                                (table in target/bench/results.md; see docs/BENCHMARKS.md)
   stage                         Trunk's post_build hook (see Trunk.toml); not for direct use
 ";
 
@@ -114,6 +119,7 @@ fn flags_for(command: &str) -> Option<(&'static [&'static str], &'static [&'stat
         "preview" => (&["--base", "--port", "--dir"], &[]),
         "test" => (&[], &["--skip-browser", "--only-browser"]),
         "corpus" => (&["--posts", "--seed", "--out"], &[]),
+        "bench" => (&["--posts", "--rounds"], &[]),
         _ => return None,
     })
 }
@@ -157,6 +163,19 @@ fn dispatch(raw: Vec<String>) -> Result<()> {
             )?;
             println!("corpus: {posts} posts from {sentences} sentences of the real posts in {out}");
             Ok(())
+        }
+        "bench" => {
+            let sizes = args.value("--posts", "1000,10000,100000");
+            let sizes = sizes
+                .split(',')
+                .map(|n| n.trim().parse::<usize>())
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .map_err(|_| {
+                    Error::new(format!(
+                        "--posts takes numbers separated by commas, not {sizes:?}"
+                    ))
+                })?;
+            bench::run_all(&sizes, args.number("--rounds", 3)?)
         }
         "test" => test::run_all(test::Options {
             skip_browser: args.switch("--skip-browser"),

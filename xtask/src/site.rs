@@ -163,7 +163,7 @@ pub fn local_path(url: &str, public_url: &str) -> Option<String> {
     util::percent_decode(rel)
 }
 
-fn kb(bytes: usize) -> String {
+pub fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1000.0)
 }
 

@@ -1,0 +1,134 @@
+// Types real queries into the search box of a built geul site, one keystroke at a time,
+// and measures each keystroke: from the input event to the updated list laid out.
+//
+//   node tests/e2e/bench/search-keystrokes.mjs <site url> [rounds]
+//
+// Prints one JSON object: per-keystroke milliseconds (p50, p95, max), the longest main-thread
+// task while typing, and how long the search data took to arrive. `cargo xtask bench` runs
+// it for each synthetic corpus and writes the table.
+//
+// How a keystroke is measured: a capturing `input` listener, which runs before the app's,
+// posts a message to itself; the message is handled after the event's task and its
+// microtasks (where the app filters and patches the DOM), and there the handler forces
+// style and layout. The figure is that moment minus the event's timestamp, so it covers the
+// search, the DOM update, style and layout; it leaves out raster and compositing, which run
+// off the main thread, and the wait for the next display frame.
+//
+// Hangul is typed the way an IME types it: every jamo is a composition update (ㄹ, 라, 란)
+// sent through the DevTools protocol, then the syllable is committed.
+
+import { chromium } from 'playwright-core';
+
+const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+/** What readers of these posts search for: words, particles, initials, Latin, the wrong layout. */
+export const QUERIES = ['라인', '카카오 면접', 'ㄹㅇ', 'MLOps 엔지니어', 'fkdls', '쿠버네티스', 'k8s', '데이터 사이언티스트'];
+
+const INITIALS = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
+
+/** The composition states an IME shows while a syllable is typed: 란 → ㄹ, 라, 란. */
+export function keystrokesOf(char) {
+  const code = char.codePointAt(0) - 0xac00;
+  if (code < 0 || code >= 11172) return [char];
+  const initial = Math.floor(code / 588);
+  const open = String.fromCodePoint(0xac00 + code - (code % 28));
+  return code % 28 === 0 ? [INITIALS[initial], open] : [INITIALS[initial], open, char];
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+async function main() {
+  const [url, roundsArg] = process.argv.slice(2);
+  if (!url) throw new Error('usage: search-keystrokes.mjs <site url> [rounds]');
+  const rounds = Number(roundsArg ?? 3);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(url);
+  // The app has taken over when the search box is its own (the static page has a <form>).
+  await page.waitForSelector('div.search input#search-input', { timeout: 60_000 });
+  const box = page.locator('#search-input');
+  const cdp = await page.context().newCDPSession(page);
+
+  await page.evaluate(() => {
+    window.__keystrokes = [];
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+    document.addEventListener('input', (event) => {
+      const start = event.timeStamp;
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        void document.body.offsetHeight; // style and layout, now
+        const count = document.querySelector('.result-count')?.textContent ?? '';
+        window.__keystrokes.push({ ms: performance.now() - start, value: event.target.value, count });
+      };
+      channel.port2.postMessage(null);
+    }, true);
+  });
+
+  // The search data arrive with the first search; time that once, outside the figures.
+  const loadStart = Date.now();
+  await box.focus();
+  await cdp.send('Input.insertText', { text: '라' });
+  await page.waitForSelector('.post-card__snippet', { timeout: 120_000 });
+  const searchDataMs = Date.now() - loadStart;
+
+  const clear = async () => {
+    await box.fill('');
+    await page.waitForFunction(() => !new URL(location.href).searchParams.get('q'));
+    await page.waitForTimeout(50);
+  };
+  const mismatches = [];
+  await page.evaluate(() => { window.__keystrokes = []; window.__longTasks = []; });
+  for (let round = 0; round < rounds; round += 1) {
+    for (const query of QUERIES) {
+      await clear();
+      await page.evaluate(() => { window.__keystrokes = []; });
+      for (const char of query) {
+        const steps = keystrokesOf(char);
+        for (const step of steps.slice(0, -1)) {
+          await cdp.send('Input.imeSetComposition', { text: step, selectionStart: 1, selectionEnd: 1 });
+          await page.waitForTimeout(20);
+        }
+        if (steps.length > 1) {
+          await cdp.send('Input.imeSetComposition', { text: steps.at(-1), selectionStart: 1, selectionEnd: 1 });
+          await page.waitForTimeout(20);
+        }
+        await cdp.send('Input.insertText', { text: char });
+        await page.waitForTimeout(20);
+      }
+      // The last measurement must have seen the final list: the app had rendered by then.
+      await page.waitForTimeout(300);
+      const settled = await page.evaluate(() => document.querySelector('.result-count')?.textContent ?? '');
+      const typed = await page.evaluate(() => window.__keystrokes);
+      const last = typed.at(-1);
+      if (!last || last.count !== settled) mismatches.push({ query, measured: last?.count, settled });
+      await page.evaluate((typed) => { (window.__all ??= []).push(...typed); }, typed);
+    }
+  }
+  const all = await page.evaluate(() => window.__all.map((k) => k.ms));
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  await browser.close();
+  const sorted = [...all].sort((a, b) => a - b);
+  const result = {
+    url,
+    keystrokes: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    max: sorted.at(-1),
+    longestTask: longTasks.length ? Math.max(...longTasks) : 0,
+    longTasks: longTasks.length,
+    searchDataMs,
+    mismatches,
+  };
+  console.log(JSON.stringify(result));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

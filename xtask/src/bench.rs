@@ -1,0 +1,124 @@
+//! `cargo xtask bench`: the search benchmark. For each corpus size it writes a synthetic
+//! corpus (`cargo xtask corpus`), builds the release site from it, states the first-load
+//! size, serves it like GitHub Pages and types queries in headless Chromium
+//! (`tests/e2e/bench/search-keystrokes.mjs`). The table goes to stdout and
+//! `target/bench/results.md`; `docs/BENCHMARKS.md` explains it.
+
+use std::fs;
+use std::process::Command;
+
+use geul_content::build_script::POSTS_DIR_ENV;
+
+use crate::site::{first_load, kb};
+use crate::util::{self, run, Error, Result};
+use crate::{browser, corpus, preview, tools};
+
+const BASE: &str = "/geul/";
+const SCRIPT: &str = "tests/e2e/bench/search-keystrokes.mjs";
+
+/// One corpus size's figures.
+struct Row {
+    posts: usize,
+    first_load_gzip: usize,
+    search_data_gzip: usize,
+    keystrokes: serde_json::Value,
+}
+
+pub fn run_all(sizes: &[usize], rounds: usize) -> Result<()> {
+    tools::setup()?;
+    browser::ensure_system_deps()?;
+    browser::ensure_node_modules()?;
+    let root = util::repo_root();
+    let mut rows = Vec::new();
+    for &posts in sizes {
+        util::heading(&format!("{posts} posts"));
+        let corpus_dir = root.join(format!("target/corpus/{posts}"));
+        corpus::generate(&root.join("posts"), &corpus_dir, posts, 1)?;
+        let dist = root.join(format!("target/bench/{posts}"));
+        run(Command::new("trunk")
+            .args(["build", "--release", "--public-url", BASE, "--dist"])
+            .arg(&dist)
+            .env(POSTS_DIR_ENV, &corpus_dir))?;
+        let first_load_gzip = first_load(&dist, BASE)?.iter().map(|f| f.gzip).sum();
+        let search_data_gzip = search_data_gzip(&dist)?;
+        let server = preview::start(&dist, BASE, 0)?;
+        let output = Command::new("node")
+            .arg(SCRIPT)
+            .arg(server.url())
+            .arg(rounds.to_string())
+            .env("CHROMIUM", browser::CHROMIUM)
+            .output();
+        server.stop();
+        let output = output.map_err(|e| Error::new(format!("cannot run node: {e}")))?;
+        if !output.status.success() {
+            return Err(Error::new(format!(
+                "{SCRIPT} failed:\n{}",
+                String::from_utf8_lossy(&output.stderr)
+            )));
+        }
+        let keystrokes: serde_json::Value = serde_json::from_slice(&output.stdout)
+            .map_err(|e| Error::new(format!("{SCRIPT} printed no JSON: {e}")))?;
+        println!("{keystrokes}");
+        rows.push(Row {
+            posts,
+            first_load_gzip,
+            search_data_gzip,
+            keystrokes,
+        });
+    }
+    let table = table(&rows);
+    println!("\n{table}");
+    let out = root.join("target/bench/results.md");
+    fs::write(&out, &table)
+        .map_err(|e| Error::new(format!("cannot write {}: {e}", out.display())))?;
+    println!("written to {}", out.display());
+    Ok(())
+}
+
+/// gzip -9 size of the search data file(s) the first search fetches.
+fn search_data_gzip(dist: &std::path::Path) -> Result<usize> {
+    let content = dist.join("content");
+    let mut total = 0;
+    for entry in fs::read_dir(&content)
+        .map_err(|e| Error::new(format!("cannot read {}: {e}", content.display())))?
+    {
+        let path = entry.map_err(|e| Error::new(e.to_string()))?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if name.starts_with("search") {
+            let bytes = fs::read(&path).map_err(|e| Error::new(e.to_string()))?;
+            total += util::gzip(&bytes, 9).len();
+        }
+    }
+    Ok(total)
+}
+
+fn table(rows: &[Row]) -> String {
+    let mut out = String::from(
+        "| posts | first load (gzip) | search data (gzip) | search data ready | keystrokes | p50 | p95 | max | longest task |\n\
+         |---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+    );
+    let ms = |value: &serde_json::Value, key: &str| {
+        value[key]
+            .as_f64()
+            .map_or("?".to_owned(), |v| format!("{v:.1} ms"))
+    };
+    for row in rows {
+        let k = &row.keystrokes;
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            row.posts,
+            kb(row.first_load_gzip),
+            kb(row.search_data_gzip),
+            ms(k, "searchDataMs"),
+            k["keystrokes"],
+            ms(k, "p50"),
+            ms(k, "p95"),
+            ms(k, "max"),
+            ms(k, "longestTask"),
+        ));
+    }
+    out
+}
