@@ -4,8 +4,13 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// A stateless view function; `input` lets the list keep the box in step with the URL.
-pub fn search_box(input: &NodeRef, on_search: &Callback<String>) -> Html {
+/// A stateless view function; `input` lets the list keep the box in step with the URL, and
+/// `onfocus` lets it fetch what search needs before the first keystroke.
+pub fn search_box(
+    input: &NodeRef,
+    on_search: &Callback<String>,
+    onfocus: Callback<FocusEvent>,
+) -> Html {
     let oninput = on_search.reform(|event: InputEvent| {
         event
             .target()
@@ -26,7 +31,7 @@ pub fn search_box(input: &NodeRef, on_search: &Callback<String>) -> Html {
             <label for="search-input" class="search__label">{ "검색" }</label>
             <input id="search-input" class="search__input" type="search" ref={input.clone()}
                    placeholder="제목·태그·본문, 초성(ㄹㅇ)도 됩니다" autocomplete="off" spellcheck="false"
-                   {oninput} {onkeydown} />
+                   {oninput} {onkeydown} {onfocus} />
         </div>
     }
 }

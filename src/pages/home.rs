@@ -5,7 +5,8 @@ use std::rc::Rc;
 
 use geul_content::hangul::from_2beolsik;
 use geul_content::query::percent_encode;
-use geul_content::search::{rank, Prepared, Query};
+use geul_content::search::{text_snippet, Query};
+use geul_content::search_index::SearchIndex;
 use geul_content::{
     facet_counts, facet_counts_among, filter_ids, filter_post_ids, parse_selection,
     selection_query, Facet, FacetKind, Mode, Selection, SiteIndex, LIST_PAGE_SIZE,
@@ -21,7 +22,7 @@ use crate::components::search_box::search_box;
 use crate::list_keys::use_list_keys;
 use crate::route::Route;
 use crate::router::{use_location, use_navigator};
-use crate::search_loader::{load_docs, loaded_docs};
+use crate::search_loader::{chunks_to_fetch, load_chunk, load_index, loaded_index, loaded_text};
 use crate::site_index::site_index;
 
 /// Characters shown on each side of a search match in a result.
@@ -99,21 +100,24 @@ pub fn Home(props: &HomeProps) -> Html {
     set_document_title(page_title.as_deref());
     let heading = page_title.unwrap_or_else(|| crate::app::site_name().to_owned());
 
-    // Search documents arrive on the first search; until then titles and tags are searched.
-    let docs = use_state(loaded_docs);
+    // The search index is fetched when the box is first focused or a search arrives in
+    // the URL; until it is there the list stays as it is and says search is on its way.
+    let search_index = use_state(loaded_index);
     let searching = !selection.search.trim().is_empty();
     {
-        let docs = docs.clone();
-        use_effect_with(searching && docs.is_none(), move |&needed| {
-            if let (true, Ok(index)) = (needed, site_index()) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(loaded) = load_docs(&index.search_path).await {
-                        docs.set(Some(loaded));
-                    }
-                });
+        let search_index = search_index.clone();
+        use_effect_with(searching, move |&searching| {
+            if searching {
+                load_search_index(search_index);
             }
         });
     }
+    let on_focus = {
+        let search_index = search_index.clone();
+        Callback::from(move |_: FocusEvent| load_search_index(search_index.clone()))
+    };
+    // Snippets quote texts fetched in chunks; a render follows each chunk's arrival.
+    let texts_arrived = use_state(|| 0u32);
     let input = use_node_ref();
     {
         // The box follows the URL (back/forward, pasted links) but is never rewritten while
@@ -133,7 +137,10 @@ pub fn Home(props: &HomeProps) -> Html {
     let Ok(index) = site_index() else {
         return Html::default(); // App shows why instead of routing here.
     };
-    let (found, layout_query) = search_results(index, &selection, docs.as_deref());
+    let (found, layout_query) = match &*search_index {
+        Some(search_index) => search_results(index, &selection, search_index),
+        None => (None, None),
+    };
     let used_text = layout_query.as_deref().unwrap_or(&selection.search);
     let used_query = Query::parse(used_text);
     let ids = match &found {
@@ -165,6 +172,18 @@ pub fn Home(props: &HomeProps) -> Html {
         .filter(|(kind, value)| index.facet_id(*kind, value).is_none())
         .map(|(kind, value)| (kind, value.clone()))
         .collect();
+
+    if let (Some(search_index), false) = (&*search_index, used_query.is_empty()) {
+        let shown: Vec<usize> = ids.iter().take(limit).copied().collect();
+        for chunk in chunks_to_fetch(search_index, &shown) {
+            let (search_index, texts_arrived) = (search_index.clone(), texts_arrived.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if load_chunk(&search_index, chunk).await {
+                    texts_arrived.set(*texts_arrived + 1);
+                }
+            });
+        }
+    }
 
     let on_search = {
         let (navigator, selection) = (navigator.clone(), selection.clone());
@@ -207,7 +226,10 @@ pub fn Home(props: &HomeProps) -> Html {
                 on_mode,
                 on_clear: on_clear.clone(),
             }) }
-            { search_box(&input, &on_search) }
+            { search_box(&input, &on_search, on_focus) }
+            if searching && search_index.is_none() {
+                <p class="search__notice" aria-busy="true">{ "검색을 준비하는 중…" }</p>
+            }
             if let Some(used) = &layout_query {
                 <p class="search__notice">{ format!("‘{}’(으)로 바꿔 찾은 결과입니다.", used) }</p>
             }
@@ -217,7 +239,7 @@ pub fn Home(props: &HomeProps) -> Html {
             } else {
                 <section class="post-list" aria-label="글 목록">
                     { for ids.iter().take(limit).map(|&id| {
-                        let snippet = docs.as_deref().and_then(|docs| docs.get(id)?.snippet(&used_query, SNIPPET_RADIUS));
+                        let snippet = loaded_text(id).and_then(|text| text_snippet(&text, &used_query, SNIPPET_RADIUS));
                         post_card(&index.posts[id], &selection, &post_query, snippet)
                     }) }
                 </section>
@@ -237,27 +259,13 @@ pub fn Home(props: &HomeProps) -> Html {
 fn search_results(
     index: &SiteIndex,
     selection: &Selection,
-    docs: Option<&Vec<Prepared>>,
+    search_index: &SearchIndex,
 ) -> (Option<Vec<usize>>, Option<String>) {
     let query = Query::parse(&selection.search);
     if query.is_empty() {
         return (None, None);
     }
-    let all = 0..index.posts.len();
-    let run = |query: &Query| match docs {
-        Some(docs) => rank(docs, all.clone(), query),
-        // Until the documents arrive: titles, categories and tags.
-        None => all
-            .clone()
-            .filter(|&id| {
-                let post = &index.posts[id];
-                let facets = post.categories.iter().chain(&post.tags);
-                let text = facets.fold(post.title.clone(), |text, facet| text + " " + facet);
-                query.matches(&text)
-            })
-            .collect(),
-    };
-    let found = run(&query);
+    let found = search_index.search(&query);
     let shows_some =
         |found: &[usize]| !filter_ids(index, selection, found.iter().copied()).is_empty();
     if shows_some(&found) {
@@ -265,10 +273,27 @@ fn search_results(
     }
     let converted = from_2beolsik(&selection.search).filter(|c| c != &selection.search);
     if let Some(converted) = converted {
-        let again = run(&Query::parse(&converted));
+        let again = search_index.search(&Query::parse(&converted));
         if shows_some(&again) {
             return (Some(again), Some(converted));
         }
     }
     (Some(found), None)
+}
+
+/// Starts fetching the search index unless it is there or on its way.
+fn load_search_index(state: UseStateHandle<Option<Rc<SearchIndex>>>) {
+    thread_local!(static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if state.is_some() || STARTED.with(|started| started.replace(true)) {
+        return;
+    }
+    if let Ok(index) = site_index() {
+        wasm_bindgen_futures::spawn_local(async move {
+            match load_index(&index.search_path).await {
+                Ok(loaded) => state.set(Some(loaded)),
+                // Tried again on the next search.
+                Err(_) => STARTED.with(|started| started.set(false)),
+            }
+        });
+    }
 }

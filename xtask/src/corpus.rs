@@ -9,7 +9,6 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-use geul_content::search::SearchDocs;
 use geul_content::site::load_site;
 
 use crate::util::{self, Error, Result};
@@ -188,9 +187,7 @@ pub fn generate(real_posts: &Path, out: &Path, count: usize, seed: u64) -> Resul
                 .join("; ")
         ))
     })?;
-    let docs = SearchDocs::from_bytes(&site.search_bytes)
-        .map_err(|e| Error::new(format!("search documents: {e}")))?;
-    let texts: Vec<String> = docs.docs.into_iter().map(|doc| doc.text).collect();
+    let texts: Vec<String> = site.posts.iter().map(|post| post.text.clone()).collect();
     let sentences = sentences_of(&texts);
     if sentences.is_empty() {
         return Err(Error::new("the real posts have no sentences to sample"));
@@ -252,5 +249,52 @@ mod tests {
             .iter()
             .all(|p| !p.meta.tags.is_empty() && p.meta.date.is_some()));
         assert!(site.facets.len() > 10, "tags and categories vary");
+    }
+
+    #[test]
+    fn the_search_index_agrees_with_scanning_a_generated_corpus() {
+        use geul_content::search::{rank, Prepared, Query};
+        use geul_content::search_index::SearchIndex;
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("posts");
+        generate(&util::repo_root().join("posts"), &out, 300, 3).unwrap();
+        let site = load_site(&out, tmp.path()).unwrap();
+        let index = SearchIndex::from_bytes(&site.search_bytes).unwrap();
+        let prepared: Vec<Prepared> = geul_content::site::search_docs(&site.posts)
+            .iter()
+            .map(Prepared::new)
+            .collect();
+        let queries = [
+            "ㄹ",
+            "라",
+            "라ㅇ",
+            "라이",
+            "라인",
+            "카카오 면접",
+            "ㄹㅇ",
+            "mlops 엔지니어",
+            "k8s",
+            "쿠버네티스",
+            "데이터 사이언티스트",
+            "콛",
+            "ㅋ",
+            "다",
+            "면접관을",
+            "회고",
+            "#12",
+            "없는말",
+        ];
+        let mut found_any = 0;
+        for query in queries {
+            let query = Query::parse(query);
+            let ranked = index.search(&query);
+            assert_eq!(
+                ranked,
+                rank(&prepared, 0..prepared.len(), &query),
+                "{query:?}"
+            );
+            found_any += usize::from(!ranked.is_empty());
+        }
+        assert!(found_any > 12, "most queries find posts");
     }
 }

@@ -11,6 +11,7 @@ pub mod highlight;
 pub mod model;
 pub mod query;
 pub mod search;
+pub mod search_index;
 
 #[cfg(feature = "build")]
 pub mod build_script;

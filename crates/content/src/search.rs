@@ -127,6 +127,38 @@ impl Term {
     }
 }
 
+/// One bit of a 64-bit signature for a character (a multiplicative hash's top six bits).
+fn signature_bit(c: char) -> u64 {
+    1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 26)
+}
+
+/// The signature of a word (folded characters): a bit for every character and for every
+/// syllable's initial consonant. A term can only match a word whose signature has all the
+/// bits of [`Term::signature`], so most words are passed over without being read.
+pub fn word_signature(word: &[char]) -> u64 {
+    word.iter().fold(0, |signature, &c| {
+        let initial = initial_of(c).map_or(0, signature_bit);
+        signature | signature_bit(c) | initial
+    })
+}
+
+impl Term {
+    /// The bits every word this term matches has in its [`word_signature`].
+    pub fn signature(&self) -> u64 {
+        match self {
+            Term::Initials(initials) => initials.iter().fold(0, |s, &i| s | signature_bit(i)),
+            Term::Text { head, last } => {
+                let last = match last.0 {
+                    Last::Exact(c) => signature_bit(c),
+                    Last::Initial(i) => signature_bit(i),
+                    Last::Open(s) | Last::WithFinal(s, _) => signature_bit(s.initial_jamo()),
+                };
+                head.iter().fold(last, |s, &c| s | signature_bit(c))
+            }
+        }
+    }
+}
+
 /// Where a match ends if the last character matches at `at`.
 fn last_matches(last: Last, text: &[char], at: usize) -> Option<usize> {
     let c = *text.get(at)?;
@@ -148,8 +180,7 @@ fn last_matches(last: Last, text: &[char], at: usize) -> Option<usize> {
     }
 }
 
-/// What search reads of one post. Written by the build beside the bodies and fetched the
-/// first time the reader searches, so the first load does not carry every post's text.
+/// What search reads of one post; the build indexes these (see [`crate::search_index`]).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct SearchDoc {
     /// The title.
@@ -160,32 +191,13 @@ pub struct SearchDoc {
     pub text: String,
 }
 
-/// Search documents in the index's post order.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
-pub struct SearchDocs {
-    pub docs: Vec<SearchDoc>,
-}
-
-impl SearchDocs {
-    /// The compact binary form (postcard).
-    pub fn to_bytes(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).expect("search documents always serialize")
-    }
-
-    /// Reads the form written by [`SearchDocs::to_bytes`].
-    pub fn from_bytes(bytes: &[u8]) -> Result<SearchDocs, postcard::Error> {
-        postcard::from_bytes(bytes)
-    }
-}
-
-/// A document folded once, when the documents arrive, so typing never re-reads text.
+/// A document folded once: the reference scan that [`rank`] runs, which the index must
+/// agree with, and what the build compares it against.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Prepared {
     pub title: Vec<char>,
     pub facets: Vec<char>,
     pub text: Vec<char>,
-    /// The text as written, for snippets (same character positions as `text`).
-    pub original: Vec<char>,
 }
 
 impl Prepared {
@@ -194,19 +206,21 @@ impl Prepared {
             title: folded(&doc.title),
             facets: folded(&doc.facets),
             text: folded(&doc.text),
-            original: compose_conjoining(&doc.text).chars().collect(),
         }
     }
+}
 
-    /// A snippet around the earliest match of any term in the text, if one matches there.
-    pub fn snippet(&self, query: &Query, radius: usize) -> Option<(String, String, String)> {
-        let first = query
-            .terms
-            .iter()
-            .filter_map(|term| term.find(&self.text))
-            .min_by_key(|range| range.start)?;
-        Some(snippet(&self.original, first, radius))
-    }
+/// A snippet of `text` around the earliest match of any term, if one matches there:
+/// (before, match, after) as written, see [`snippet`].
+pub fn text_snippet(text: &str, query: &Query, radius: usize) -> Option<(String, String, String)> {
+    let original: Vec<char> = compose_conjoining(text).chars().collect();
+    let folded: Vec<char> = original.iter().map(|&c| fold(c)).collect();
+    let first = query
+        .terms
+        .iter()
+        .filter_map(|term| term.find(&folded))
+        .min_by_key(|range| range.start)?;
+    Some(snippet(&original, first, radius))
 }
 
 /// The posts (positions in `docs`) among `candidates` that match every term, best first:
@@ -393,26 +407,14 @@ mod tests {
     }
 
     #[test]
-    fn a_prepared_document_snippets_its_first_match_as_written() {
-        let prepared = doc("t", "", "Kubernetes와 MLOps를 다루는 AWS 이야기");
-        let (before, hit, after) = prepared.snippet(&Query::parse("aws mlops"), 4).unwrap();
+    fn a_text_snippets_its_first_match_as_written() {
+        let text = "Kubernetes와 MLOps를 다루는 AWS 이야기";
+        let (before, hit, after) = text_snippet(text, &Query::parse("aws mlops"), 4).unwrap();
         assert_eq!(
             (before.as_str(), hit.as_str(), after.as_str()),
             ("…es와 ", "MLOps", "를 다루…")
         );
-        assert_eq!(prepared.snippet(&Query::parse("없음"), 4), None);
-    }
-
-    #[test]
-    fn search_documents_survive_their_binary_form() {
-        let docs = SearchDocs {
-            docs: vec![SearchDoc {
-                title: "t".into(),
-                facets: "a b".into(),
-                text: "본문".into(),
-            }],
-        };
-        assert_eq!(SearchDocs::from_bytes(&docs.to_bytes()).unwrap(), docs);
+        assert_eq!(text_snippet(text, &Query::parse("없음"), 4), None);
     }
 
     #[test]

@@ -13,7 +13,8 @@ use crate::filter::index_facets;
 use crate::images::{ImageResolver, ImageSource, SiteImages};
 use crate::model::{Facet, PostMeta, SiteIndex};
 use crate::post::{parse_post, Post};
-use crate::search::{SearchDoc, SearchDocs};
+use crate::search::SearchDoc;
+use crate::search_index::{SearchIndexFile, TextChunk, TEXT_CHUNK_POSTS};
 
 /// Folder (site-relative) that holds the rendered bodies.
 pub const BODY_DIR: &str = "content";
@@ -27,9 +28,11 @@ pub struct Site {
     pub facets: Vec<Facet>,
     /// The site's name, for the index.
     pub title: String,
-    /// The search documents, encoded, and their content-hashed path.
+    /// The search index, encoded, and its content-hashed path.
     pub search_bytes: Vec<u8>,
     pub search_path: String,
+    /// The text chunks the index names, for snippets: (path, encoded chunk).
+    pub text_chunks: Vec<(String, Vec<u8>)>,
     /// Problems the build tolerates.
     pub warnings: Vec<ContentWarning>,
     /// Local images the posts use (site-relative paths), to be published with them.
@@ -146,7 +149,18 @@ pub fn load_site(posts_dir: &Path, site_root: &Path) -> Result<Site, Vec<Content
     let mut images = images.used.into_inner();
     images.sort();
     images.dedup();
-    let search_bytes = search_docs(&posts).to_bytes();
+    let docs = search_docs(&posts);
+    let text_chunks: Vec<(String, Vec<u8>)> = docs
+        .chunks(TEXT_CHUNK_POSTS)
+        .map(|chunk| {
+            let texts = chunk.iter().map(|doc| doc.text.clone()).collect();
+            let bytes = TextChunk { texts }.to_bytes();
+            let path = format!("{BODY_DIR}/text-{}.bin", content_hash_bytes(&bytes));
+            (path, bytes)
+        })
+        .collect();
+    let chunk_paths = text_chunks.iter().map(|(path, _)| path.clone()).collect();
+    let search_bytes = SearchIndexFile::build(&docs, chunk_paths).to_bytes();
     let search_path = format!(
         "{BODY_DIR}/search-{}.bin",
         content_hash_bytes(&search_bytes)
@@ -157,14 +171,15 @@ pub fn load_site(posts_dir: &Path, site_root: &Path) -> Result<Site, Vec<Content
         title: String::new(),
         search_bytes,
         search_path,
+        text_chunks,
         warnings,
         images,
     })
 }
 
 /// What search reads of each post, in display order.
-fn search_docs(posts: &[Post]) -> SearchDocs {
-    let docs = posts
+pub fn search_docs(posts: &[Post]) -> Vec<SearchDoc> {
+    posts
         .iter()
         .map(|post| SearchDoc {
             title: post.meta.title.clone(),
@@ -178,8 +193,7 @@ fn search_docs(posts: &[Post]) -> SearchDocs {
                 .join(" "),
             text: post.text.clone(),
         })
-        .collect();
-    SearchDocs { docs }
+        .collect()
 }
 
 /// Pinned first; then dated posts, newest first; then undated ones by title.
@@ -221,6 +235,9 @@ pub fn write_site_files(site: &Site, site_root: &Path, out_dir: &Path) -> io::Re
         fs::write(out_dir.join(&post.meta.body_path), &post.html)?;
     }
     fs::write(out_dir.join(&site.search_path), &site.search_bytes)?;
+    for (path, bytes) in &site.text_chunks {
+        fs::write(out_dir.join(path), bytes)?;
+    }
     for image in &site.images {
         let target = out_dir.join(image);
         if let Some(parent) = target.parent() {

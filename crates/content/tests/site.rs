@@ -179,17 +179,25 @@ fn facets_are_grouped_and_ordered_by_popularity() {
 
 #[test]
 fn search_finds_the_real_posts_the_korean_way() {
-    use geul_content::search::{rank, Prepared, Query, SearchDocs};
+    use geul_content::search::{rank, Prepared, Query};
+    use geul_content::search_index::SearchIndex;
     let site = site();
-    let docs = SearchDocs::from_bytes(&site.search_bytes).unwrap();
     assert!(site.search_path.starts_with("content/search-") && site.search_path.ends_with(".bin"));
-    let prepared: Vec<Prepared> = docs.docs.iter().map(Prepared::new).collect();
-    let index = site.index();
+    let index = SearchIndex::from_bytes(&site.search_bytes).unwrap();
+    let prepared: Vec<Prepared> = geul_content::site::search_docs(&site.posts)
+        .iter()
+        .map(Prepared::new)
+        .collect();
+    let posts = site.index().posts;
     let found = |query: &str| -> Vec<String> {
-        rank(&prepared, 0..prepared.len(), &Query::parse(query))
-            .into_iter()
-            .map(|i| index.posts[i].slug.clone())
-            .collect()
+        let query = Query::parse(query);
+        let ranked = index.search(&query);
+        assert_eq!(
+            ranked,
+            rank(&prepared, 0..prepared.len(), &query),
+            "the index agrees with the scan"
+        );
+        ranked.into_iter().map(|i| posts[i].slug.clone()).collect()
     };
     assert_eq!(found("래블업"), ["lablup-eight-months"]);
     assert!(
@@ -209,6 +217,38 @@ fn search_finds_the_real_posts_the_korean_way() {
     );
     assert!(found("kubernetes").contains(&"kraft-technologies-first-year".to_owned()));
     assert!(found("없는단어입니다").is_empty());
+    for query in [
+        "ㄹ",
+        "라",
+        "다",
+        "MLOps 엔지니어",
+        "k8s",
+        "AWS",
+        "ㅋㅋㅇ",
+        "데이터 사이언티스트",
+    ] {
+        found(query);
+    }
+}
+
+#[test]
+fn text_chunks_hold_every_text_in_order() {
+    use geul_content::search_index::{SearchIndex, TextChunk, TEXT_CHUNK_POSTS};
+    let site = site();
+    let index = SearchIndex::from_bytes(&site.search_bytes).unwrap();
+    let paths: Vec<&String> = site.text_chunks.iter().map(|(path, _)| path).collect();
+    assert_eq!(index.text_chunks.iter().collect::<Vec<_>>(), paths);
+    let texts: Vec<String> = site
+        .text_chunks
+        .iter()
+        .flat_map(|(_, bytes)| TextChunk::from_bytes(bytes).unwrap().texts)
+        .collect();
+    let expected: Vec<String> = site.posts.iter().map(|post| post.text.clone()).collect();
+    assert_eq!(texts, expected);
+    assert_eq!(
+        site.text_chunks.len(),
+        site.posts.len().div_ceil(TEXT_CHUNK_POSTS)
+    );
 }
 
 #[test]

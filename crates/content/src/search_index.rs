@@ -1,0 +1,367 @@
+//! The search index: every distinct word of the posts, with the posts and fields it occurs
+//! in, written by the build and fetched on the first search.
+//!
+//! A term never contains whitespace, so wherever it matches a text it matches inside one
+//! whitespace-separated word. Matching the term against each distinct word once and joining
+//! the postings of the words it matches therefore finds exactly the posts that scanning
+//! every text would ([`crate::search::rank`] is that scan, and the tests hold the two equal),
+//! while reading a vocabulary that grows far slower than the posts do.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::search::{folded, word_signature, Query, SearchDoc};
+
+/// Where a word occurs in a post, as bits.
+const TITLE: u8 = 1;
+const FACETS: u8 = 2;
+const TEXT: u8 = 4;
+
+/// How many posts' texts share one text chunk (fetched for result snippets).
+pub const TEXT_CHUNK_POSTS: usize = 64;
+
+/// The index as written by the build (postcard).
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchIndexFile {
+    /// Number of posts, in the site index's order.
+    pub posts: u32,
+    /// Every distinct folded word, each followed by a newline, in byte order.
+    pub words: String,
+    /// For each word, its postings: (post − previous post) × 8 + field bits, as LEB128
+    /// varints; the field bits say title (1), categories and tags (2) and text (4).
+    pub postings: Vec<u8>,
+    /// Where each word's postings end in `postings`.
+    pub posting_ends: Vec<u32>,
+    /// Site-relative paths of the text chunks: chunk `i` holds the texts of posts
+    /// `i * TEXT_CHUNK_POSTS ..`, for snippets.
+    pub text_chunks: Vec<String>,
+}
+
+/// The texts of [`TEXT_CHUNK_POSTS`] consecutive posts (postcard).
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+pub struct TextChunk {
+    pub texts: Vec<String>,
+}
+
+impl TextChunk {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("text chunks always serialize")
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<TextChunk, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
+}
+
+impl SearchIndexFile {
+    /// Indexes the documents (in the site index's order); `chunk_paths` name the text chunks.
+    pub fn build(docs: &[SearchDoc], chunk_paths: Vec<String>) -> SearchIndexFile {
+        let mut by_word: HashMap<Vec<char>, Vec<(u32, u8)>> = HashMap::new();
+        for (post, doc) in docs.iter().enumerate() {
+            let mut fields_of: HashMap<&[char], u8> = HashMap::new();
+            let texts = [
+                (folded(&doc.title), TITLE),
+                (folded(&doc.facets), FACETS),
+                (folded(&doc.text), TEXT),
+            ];
+            for (chars, field) in &texts {
+                for word in chars.split(|c| c.is_whitespace()).filter(|w| !w.is_empty()) {
+                    *fields_of.entry(word).or_default() |= field;
+                }
+            }
+            for (word, fields) in fields_of {
+                by_word
+                    .entry(word.to_vec())
+                    .or_default()
+                    .push((post as u32, fields));
+            }
+        }
+        let mut words: Vec<(String, Vec<(u32, u8)>)> = by_word
+            .into_iter()
+            .map(|(word, mut postings)| {
+                postings.sort_unstable();
+                (word.into_iter().collect(), postings)
+            })
+            .collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut file = SearchIndexFile {
+            posts: docs.len() as u32,
+            text_chunks: chunk_paths,
+            ..SearchIndexFile::default()
+        };
+        for (word, postings) in words {
+            file.words.push_str(&word);
+            file.words.push('\n');
+            let mut previous = 0;
+            for (post, fields) in postings {
+                write_varint(
+                    &mut file.postings,
+                    (post - previous) * 8 + u32::from(fields),
+                );
+                previous = post;
+            }
+            file.posting_ends.push(file.postings.len() as u32);
+        }
+        file
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("the search index always serializes")
+    }
+}
+
+/// One word of the vocabulary, ready to be matched.
+#[derive(Debug)]
+struct Word {
+    chars: Box<[char]>,
+    signature: u64,
+    postings: Range<usize>,
+}
+
+/// The index, read and ready to search.
+#[derive(Debug)]
+pub struct SearchIndex {
+    posts: usize,
+    words: Vec<Word>,
+    postings: Vec<u8>,
+    /// Paths of the text chunks (see [`SearchIndexFile::text_chunks`]).
+    pub text_chunks: Vec<String>,
+}
+
+/// Why an index file could not be read.
+#[derive(Debug, PartialEq, Eq)]
+pub struct DamagedIndex;
+
+impl SearchIndex {
+    pub fn from_bytes(bytes: &[u8]) -> Result<SearchIndex, DamagedIndex> {
+        let file: SearchIndexFile = postcard::from_bytes(bytes).map_err(|_| DamagedIndex)?;
+        let lines = file.words.split_terminator('\n');
+        if lines.clone().count() != file.posting_ends.len() {
+            return Err(DamagedIndex);
+        }
+        let mut start = 0;
+        let mut words = Vec::with_capacity(file.posting_ends.len());
+        for (word, &end) in lines.zip(&file.posting_ends) {
+            let end = end as usize;
+            if end < start || end > file.postings.len() {
+                return Err(DamagedIndex);
+            }
+            let chars: Box<[char]> = word.chars().collect();
+            words.push(Word {
+                signature: word_signature(&chars),
+                chars,
+                postings: start..end,
+            });
+            start = end;
+        }
+        Ok(SearchIndex {
+            posts: file.posts as usize,
+            words,
+            postings: file.postings,
+            text_chunks: file.text_chunks,
+        })
+    }
+
+    /// Number of posts indexed.
+    pub fn len(&self) -> usize {
+        self.posts
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.posts == 0
+    }
+
+    /// The posts (positions in the site index) that match every term, best first: more
+    /// terms in the title, then more in tags and categories, then more in the text; ties
+    /// keep the index's order (pinned, newest). The same result as [`crate::search::rank`]
+    /// over all posts.
+    pub fn search(&self, query: &Query) -> Vec<usize> {
+        let n = self.posts;
+        // Terms matched so far by each post, and its score: title, facet and text counts
+        // packed so that comparing the numbers compares them in that order.
+        let mut terms_matched = vec![0u8; n];
+        let mut score = vec![0u32; n];
+        let terms = query.terms.len().min(255);
+        for (done, term) in query.terms.iter().take(terms).enumerate() {
+            let wanted = term.signature();
+            let mut fields = vec![0u8; n];
+            for word in &self.words {
+                if word.signature & wanted != wanted || term.find(&word.chars).is_none() {
+                    continue;
+                }
+                let mut post = 0usize;
+                let mut bytes = &self.postings[word.postings.clone()];
+                while let Some((value, rest)) = read_varint(bytes) {
+                    bytes = rest;
+                    post += (value >> 3) as usize;
+                    if let Some(slot) = fields.get_mut(post) {
+                        *slot |= (value & 7) as u8;
+                    }
+                }
+            }
+            for ((matched, score), &fields) in terms_matched.iter_mut().zip(&mut score).zip(&fields)
+            {
+                if fields != 0 && usize::from(*matched) == done {
+                    *matched += 1;
+                    *score += u32::from(fields & TITLE) << 16
+                        | u32::from(fields & FACETS != 0) << 8
+                        | u32::from(fields & TEXT != 0);
+                }
+            }
+        }
+        let mut hits: Vec<(usize, u32)> = (0..n)
+            .filter(|&post| usize::from(terms_matched[post]) == terms)
+            .map(|post| (post, score[post]))
+            .collect();
+        // Posts are distinct, so the unstable sort keeps ties in index order all the same.
+        hits.sort_unstable_by_key(|&(post, score)| (std::cmp::Reverse(score), post));
+        hits.into_iter().map(|(post, _)| post).collect()
+    }
+}
+
+fn write_varint(out: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// The varint at the start of `bytes` and the bytes after it; `None` at the end or for a
+/// truncated varint.
+fn read_varint(bytes: &[u8]) -> Option<(u32, &[u8])> {
+    let mut value = 0u32;
+    for (i, &byte) in bytes.iter().enumerate().take(5) {
+        value |= u32::from(byte & 0x7f) << (7 * i);
+        if byte & 0x80 == 0 {
+            return Some((value, &bytes[i + 1..]));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::{rank, Prepared};
+
+    fn doc(title: &str, facets: &str, text: &str) -> SearchDoc {
+        SearchDoc {
+            title: title.into(),
+            facets: facets.into(),
+            text: text.into(),
+        }
+    }
+
+    fn corpus() -> Vec<SearchDoc> {
+        vec![
+            doc(
+                "라인에서의 2년",
+                "career LINE",
+                "저는 라인에서 MLOps 엔지니어로 일했습니다.",
+            ),
+            doc(
+                "카카오 면접 후기",
+                "MLOps 면접",
+                "면접관을 만나 코드를 설명했다. k8s와 AWS.",
+            ),
+            doc(
+                "회고",
+                "회고 이직",
+                "래블업에 입사했다. 레블업이라고 잘못 쓰기도 했다.",
+            ),
+            doc(
+                "Kubernetes 정리",
+                "k8s",
+                "쿠버네티스(k8s) 클러스터를 c++ 없이 다뤘다.",
+            ),
+            doc("빈 글", "", ""),
+        ]
+    }
+
+    const QUERIES: &[&str] = &[
+        "라인",
+        "라이",
+        "라",
+        "ㄹ",
+        "ㄹㅇ",
+        "ㅋㅋㅇ",
+        "콛",
+        "코ㄷ",
+        "면접",
+        "카카오 면접",
+        "mlops 엔지니어",
+        "K8S",
+        "aws",
+        "c++",
+        "(k8s)",
+        "래블업",
+        "ㄹㅂㅇ",
+        "없는말",
+        "다",
+        "클러스터를",
+        "라인 없는말",
+        "에서의",
+    ];
+
+    #[test]
+    fn the_index_finds_what_scanning_every_text_finds_in_the_same_order() {
+        let docs = corpus();
+        let index =
+            SearchIndex::from_bytes(&SearchIndexFile::build(&docs, vec![]).to_bytes()).unwrap();
+        let prepared: Vec<Prepared> = docs.iter().map(Prepared::new).collect();
+        for query in QUERIES {
+            let query = Query::parse(query);
+            assert_eq!(
+                index.search(&query),
+                rank(&prepared, 0..docs.len(), &query),
+                "{query:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn fields_rank_title_then_facets_then_text() {
+        let docs = [
+            doc("회고", "", "면접 이야기"),
+            doc("다른 글", "면접", ""),
+            doc("면접 준비", "", ""),
+        ];
+        let index =
+            SearchIndex::from_bytes(&SearchIndexFile::build(&docs, vec![]).to_bytes()).unwrap();
+        assert_eq!(index.search(&Query::parse("면접")), [2, 1, 0]);
+    }
+
+    #[test]
+    fn damaged_files_are_refused_not_trusted() {
+        let file = SearchIndexFile::build(&corpus(), vec!["content/text-a.bin".into()]);
+        let bytes = file.to_bytes();
+        assert!(SearchIndex::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+        let mut wrong = file.clone();
+        wrong.posting_ends.pop();
+        assert_eq!(
+            SearchIndex::from_bytes(&wrong.to_bytes()).unwrap_err(),
+            DamagedIndex
+        );
+        let index = SearchIndex::from_bytes(&bytes).unwrap();
+        assert_eq!(index.text_chunks, ["content/text-a.bin"]);
+        assert_eq!(index.len(), 5);
+    }
+
+    #[test]
+    fn varints_round_trip() {
+        let mut out = Vec::new();
+        for value in [0, 1, 127, 128, 300, u32::MAX] {
+            write_varint(&mut out, value);
+        }
+        let mut rest = out.as_slice();
+        let mut read = Vec::new();
+        while let Some((value, after)) = read_varint(rest) {
+            read.push(value);
+            rest = after;
+        }
+        assert_eq!(read, [0, 1, 127, 128, 300, u32::MAX]);
+    }
+}
