@@ -1,11 +1,9 @@
 //! Narrowing the list by tags and categories, and the counts shown on each filter button.
 
-use serde::{Deserialize, Serialize};
-
 use crate::model::{Facet, PostMeta, SiteIndex};
 
 /// Whether a filter button stands for a tag or a category.
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FacetKind {
     Category,
     Tag,
@@ -126,8 +124,8 @@ impl Matcher {
             return true;
         }
         // An unknown facet is carried by no post.
-        let carries =
-            |id: &Option<u32>| id.is_some_and(|id| post.facet_ids.binary_search(&id).is_ok());
+        // A post has a handful of facets: a linear look beats sorting them.
+        let carries = |id: &Option<u32>| id.is_some_and(|id| post.facet_ids.contains(&id));
         match self.mode {
             Mode::And => self.wanted.iter().all(carries),
             Mode::Or => self.wanted.iter().any(carries),
@@ -135,9 +133,10 @@ impl Matcher {
     }
 }
 
-/// How many posts the list shows at first, and how many more each "더 보기" adds. Static
-/// pages show the first ones too, so a large site's pages stay small.
-pub const LIST_PAGE_SIZE: usize = 20;
+/// How many posts the list shows at first, and how many more each "더 보기" adds (ten, as
+/// Chirpy and PaperMod page their lists). Static pages show the first ones too, so a large
+/// site's pages stay small.
+pub const LIST_PAGE_SIZE: usize = 10;
 
 /// Positions (in the index) of the posts the facets let through, in index order.
 pub fn filter_post_ids(index: &SiteIndex, selection: &Selection) -> Vec<usize> {
@@ -276,12 +275,13 @@ pub fn index_facets(posts: &mut [&mut PostMeta]) -> Vec<Facet> {
         .map(|(id, facet)| ((facet.kind, facet.value.as_str()), id as u32))
         .collect();
     for post in posts.iter_mut() {
-        let mut post_ids: Vec<u32> = facet_keys(post)
-            .iter()
-            .map(|(kind, value)| ids[&(*kind, value.as_str())])
-            .collect();
-        post_ids.sort_unstable();
-        post_ids.dedup();
+        let mut post_ids: Vec<u32> = Vec::new();
+        for (kind, value) in facet_keys(post) {
+            let id = ids[&(kind, value.as_str())];
+            if !post_ids.contains(&id) {
+                post_ids.push(id);
+            }
+        }
         post.facet_ids = post_ids;
     }
     facets
@@ -294,8 +294,5 @@ fn facet_keys(post: &PostMeta) -> Vec<(FacetKind, String)> {
         .iter()
         .map(|c| (FacetKind::Category, c.clone()));
     let tags = post.tags.iter().map(|t| (FacetKind::Tag, t.clone()));
-    let mut keys: Vec<_> = categories.chain(tags).collect();
-    keys.sort();
-    keys.dedup();
-    keys
+    categories.chain(tags).collect()
 }

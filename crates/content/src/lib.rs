@@ -8,10 +8,12 @@
 pub mod filter;
 pub mod hangul;
 pub mod highlight;
+pub mod list;
 pub mod model;
 pub mod query;
 pub mod search;
 pub mod search_index;
+pub mod wire;
 
 #[cfg(feature = "build")]
 pub mod build_script;

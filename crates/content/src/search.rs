@@ -8,8 +8,6 @@
 //! - Latin letters match without regard to case; decomposed (NFD) Hangul is composed first;
 //!   every other character, `+`, `(` or `*` included, is matched as itself.
 
-use serde::{Deserialize, Serialize};
-
 use crate::hangul::{compose_conjoining, initial_of, is_initial_jamo, Syllable};
 
 /// Longest query considered, in characters (the rest is ignored).
@@ -181,7 +179,7 @@ fn last_matches(last: Last, text: &[char], at: usize) -> Option<usize> {
 }
 
 /// What search reads of one post; the build indexes these (see [`crate::search_index`]).
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SearchDoc {
     /// The title.
     pub title: String,

@@ -10,9 +10,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
-
 use crate::search::{folded, word_signature, Query, SearchDoc};
+use crate::wire::{Damaged, Reader, Writer};
 
 /// Where a word occurs in a post, as bits.
 const TITLE: u8 = 1;
@@ -22,8 +21,8 @@ const TEXT: u8 = 4;
 /// How many posts' texts share one text chunk (fetched for result snippets).
 pub const TEXT_CHUNK_POSTS: usize = 64;
 
-/// The index as written by the build (postcard).
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+/// The index as written by the build (see [`crate::wire`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SearchIndexFile {
     /// Number of posts, in the site index's order.
     pub posts: u32,
@@ -39,19 +38,26 @@ pub struct SearchIndexFile {
     pub text_chunks: Vec<String>,
 }
 
-/// The texts of [`TEXT_CHUNK_POSTS`] consecutive posts (postcard).
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+/// The texts of [`TEXT_CHUNK_POSTS`] consecutive posts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TextChunk {
     pub texts: Vec<String>,
 }
 
 impl TextChunk {
     pub fn to_bytes(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).expect("text chunks always serialize")
+        let mut w = Writer::default();
+        w.list(&self.texts, |w, text| w.str(text));
+        w.bytes
     }
 
-    pub fn from_bytes(bytes: &[u8]) -> Result<TextChunk, postcard::Error> {
-        postcard::from_bytes(bytes)
+    pub fn from_bytes(bytes: &[u8]) -> Result<TextChunk, Damaged> {
+        let mut r = Reader::new(bytes);
+        let texts = r
+            .list(|r| r.string())
+            .filter(|_| r.is_done())
+            .ok_or(Damaged)?;
+        Ok(TextChunk { texts })
     }
 }
 
@@ -108,7 +114,27 @@ impl SearchIndexFile {
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).expect("the search index always serializes")
+        let mut w = Writer::default();
+        w.u32(self.posts);
+        w.str(&self.words);
+        w.bytes(&self.postings);
+        w.list(&self.posting_ends, |w, &end| w.u32(end));
+        w.list(&self.text_chunks, |w, path| w.str(path));
+        w.bytes
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<SearchIndexFile, Damaged> {
+        let mut r = Reader::new(bytes);
+        let file = (|| {
+            Some(SearchIndexFile {
+                posts: r.u32()?,
+                words: r.string()?,
+                postings: r.bytes()?.to_vec(),
+                posting_ends: r.list(|r| r.u32())?,
+                text_chunks: r.list(|r| r.string())?,
+            })
+        })();
+        file.filter(|_| r.is_done()).ok_or(Damaged)
     }
 }
 
@@ -130,23 +156,19 @@ pub struct SearchIndex {
     pub text_chunks: Vec<String>,
 }
 
-/// Why an index file could not be read.
-#[derive(Debug, PartialEq, Eq)]
-pub struct DamagedIndex;
-
 impl SearchIndex {
-    pub fn from_bytes(bytes: &[u8]) -> Result<SearchIndex, DamagedIndex> {
-        let file: SearchIndexFile = postcard::from_bytes(bytes).map_err(|_| DamagedIndex)?;
+    pub fn from_bytes(bytes: &[u8]) -> Result<SearchIndex, Damaged> {
+        let file = SearchIndexFile::from_bytes(bytes)?;
         let lines = file.words.split_terminator('\n');
         if lines.clone().count() != file.posting_ends.len() {
-            return Err(DamagedIndex);
+            return Err(Damaged);
         }
         let mut start = 0;
         let mut words = Vec::with_capacity(file.posting_ends.len());
         for (word, &end) in lines.zip(&file.posting_ends) {
             let end = end as usize;
             if end < start || end > file.postings.len() {
-                return Err(DamagedIndex);
+                return Err(Damaged);
             }
             let chars: Box<[char]> = word.chars().collect();
             words.push(Word {
@@ -343,7 +365,7 @@ mod tests {
         wrong.posting_ends.pop();
         assert_eq!(
             SearchIndex::from_bytes(&wrong.to_bytes()).unwrap_err(),
-            DamagedIndex
+            Damaged
         );
         let index = SearchIndex::from_bytes(&bytes).unwrap();
         assert_eq!(index.text_chunks, ["content/text-a.bin"]);

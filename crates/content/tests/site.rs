@@ -79,7 +79,13 @@ fn bodies_are_content_hashed_files() {
 fn the_index_survives_its_binary_form() {
     let index = site().index();
     let bytes = index.to_bytes();
-    assert_eq!(SiteIndex::from_bytes(&bytes).unwrap(), index);
+    // Facet names travel once, in the facet table; posts carry facet ids.
+    let mut without_names = index.clone();
+    for post in &mut without_names.posts {
+        post.tags.clear();
+        post.categories.clear();
+    }
+    assert_eq!(SiteIndex::from_bytes(&bytes).unwrap(), without_names);
     assert!(SiteIndex::from_bytes(&bytes[..bytes.len() / 2]).is_err());
 }
 
@@ -146,16 +152,31 @@ fn a_facet_no_post_carries_matches_nothing_under_and_and_is_ignored_under_or() {
 fn every_post_knows_its_facet_ids() {
     let index = site().index();
     for post in &index.posts {
-        let mut named: Vec<String> = post
+        let named: Vec<(FacetKind, String)> = post
             .facet_ids
             .iter()
-            .map(|&id| index.facets[id as usize].value.clone())
+            .map(|&id| {
+                (
+                    index.facets[id as usize].kind,
+                    index.facets[id as usize].value.clone(),
+                )
+            })
             .collect();
-        named.sort();
-        let mut expected: Vec<String> = post.tags.iter().chain(&post.categories).cloned().collect();
-        expected.sort();
-        expected.dedup();
-        assert_eq!(named, expected, "{}", post.slug);
+        let mut expected: Vec<(FacetKind, String)> = Vec::new();
+        let categories = post
+            .categories
+            .iter()
+            .map(|c| (FacetKind::Category, c.clone()));
+        for facet in categories.chain(post.tags.iter().map(|t| (FacetKind::Tag, t.clone()))) {
+            if !expected.contains(&facet) {
+                expected.push(facet);
+            }
+        }
+        assert_eq!(
+            named, expected,
+            "{}: categories then tags, as the author gave them",
+            post.slug
+        );
     }
 }
 
@@ -286,4 +307,64 @@ fn counts_under_a_search_only_count_the_posts_it_found() {
     let mlops_or = tags(&["MLOps"], Mode::Or);
     assert_eq!(count_among(&mlops_or, FacetKind::Tag, "이직"), 1);
     assert_eq!(count(&index, &mlops_or, FacetKind::Tag, "이직"), 3);
+}
+
+fn search_index(site: &Site) -> geul_content::search_index::SearchIndex {
+    geul_content::search_index::SearchIndex::from_bytes(&site.search_bytes).unwrap()
+}
+
+fn listed(index: &SiteIndex, shown: &[usize]) -> Vec<String> {
+    shown.iter().map(|&i| index.posts[i].slug.clone()).collect()
+}
+
+#[test]
+fn the_list_combines_search_and_facets_and_counts_within_the_search() {
+    use geul_content::list::list_results;
+    let site = site();
+    let (index, search) = (site.index(), search_index(&site));
+    let selection = Selection {
+        search: "카카오".into(),
+        ..tags(&["MLOps"], Mode::And)
+    };
+    let list = list_results(&index, &selection, Some(&search));
+    assert_eq!(
+        listed(&index, &list.shown),
+        ["kakao-mlops-interview", "kraft-technologies-first-year"],
+        "both MLOps posts mention 카카오; the title match first"
+    );
+    let count = |value: &str| {
+        list.facets
+            .iter()
+            .find(|f| f.facet.value == value)
+            .unwrap()
+            .count
+    };
+    assert_eq!(count("면접"), 1);
+    assert_eq!(list.layout_query, None);
+
+    // Before the index arrives the search text waits and the facets still apply.
+    let waiting = list_results(&index, &selection, None);
+    assert_eq!(
+        listed(&index, &waiting.shown),
+        ["kraft-technologies-first-year", "kakao-mlops-interview"]
+    );
+}
+
+#[test]
+fn latin_typed_in_the_wrong_layout_is_tried_as_hangul_only_when_it_finds_nothing() {
+    use geul_content::list::list_results;
+    let site = site();
+    let (index, search) = (site.index(), search_index(&site));
+    let typed = |text: &str| Selection {
+        search: text.into(),
+        ..Selection::default()
+    };
+    let list = list_results(&index, &typed("fkdls"), Some(&search));
+    assert_eq!(list.layout_query.as_deref(), Some("라인"));
+    assert!(listed(&index, &list.shown).contains(&"line-developer".to_owned()));
+    let aws = list_results(&index, &typed("aws"), Some(&search));
+    assert_eq!(aws.layout_query, None, "AWS is in the posts as typed");
+    assert!(!aws.shown.is_empty());
+    let nothing = list_results(&index, &typed("qqqqq"), Some(&search));
+    assert!(nothing.shown.is_empty() && nothing.layout_query.is_none());
 }
