@@ -3,13 +3,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use geul_content::hangul::from_2beolsik;
+use geul_content::list::list_results;
 use geul_content::query::percent_encode;
 use geul_content::search::{text_snippet, Query};
 use geul_content::search_index::SearchIndex;
 use geul_content::{
-    facet_counts, facet_counts_among, filter_ids, filter_post_ids, parse_selection,
-    selection_query, Facet, FacetKind, Mode, Selection, SiteIndex, LIST_PAGE_SIZE,
+    parse_selection, selection_query, Facet, FacetKind, Mode, Selection, LIST_PAGE_SIZE,
 };
 use yew::prelude::*;
 
@@ -27,6 +26,8 @@ use crate::site_index::site_index;
 
 /// Characters shown on each side of a search match in a result.
 const SNIPPET_RADIUS: usize = 40;
+/// How long typing must pause before the texts for snippets are fetched.
+const SNIPPET_DELAY_MS: u32 = 200;
 
 thread_local! {
     /// The list's last query, so "back to the list" from a post keeps the filter.
@@ -51,6 +52,10 @@ pub struct HomeProps {
 
 #[component]
 pub fn Home(props: &HomeProps) -> Html {
+    // Fails the same way on every render, so the hooks below keep their order.
+    let Ok(index) = site_index() else {
+        return Html::default(); // App shows why instead of routing here.
+    };
     let location = use_location();
     let navigator = use_navigator();
     let query = location.query;
@@ -58,16 +63,20 @@ pub fn Home(props: &HomeProps) -> Html {
     use_effect_with(query.clone(), |query| {
         let window = gloo::utils::window();
         LIST_SCROLL.with(|saved| {
-            let (saved_query, y) = &*saved.borrow();
-            if saved_query == query {
-                window.scroll_to_with_x_and_y(0.0, *y);
+            let mut saved = saved.borrow_mut();
+            if &saved.0 == query {
+                window.scroll_to_with_x_and_y(0.0, saved.1);
+            } else {
+                *saved = (query.clone(), 0.0);
             }
         });
-        let query = query.clone();
-        move || {
-            let y = window.scroll_y().unwrap_or(0.0);
-            LIST_SCROLL.with(|saved| *saved.borrow_mut() = (query, y));
-        }
+        // Kept as the reader scrolls: reading scrollY when the list changes would force a
+        // layout in the middle of every keystroke.
+        let listener = gloo::events::EventListener::new(&window, "scroll", |_| {
+            let y = gloo::utils::window().scroll_y().unwrap_or(0.0);
+            LIST_SCROLL.with(|saved| saved.borrow_mut().1 = y);
+        });
+        move || drop(listener)
     });
     // "더 보기" shows more of the same list; another query starts again from one page.
     let saved_limit = LIST_LIMIT.with(|saved| saved.borrow().clone());
@@ -134,28 +143,42 @@ pub fn Home(props: &HomeProps) -> Html {
 
     use_list_keys(input.clone());
 
-    let Ok(index) = site_index() else {
-        return Html::default(); // App shows why instead of routing here.
-    };
-    let (found, layout_query) = match &*search_index {
-        Some(search_index) => search_results(index, &selection, search_index),
-        None => (None, None),
-    };
-    let used_text = layout_query.as_deref().unwrap_or(&selection.search);
+    // Searching 100,000 posts takes milliseconds, so it runs again only when the selection
+    // or the index changes, not on the renders that chunk arrivals cause.
+    let results = use_memo(
+        (selection.clone(), search_index.is_some()),
+        |(selection, _)| list_results(index, selection, search_index.as_deref()),
+    );
+    let ids = &results.shown;
+    let facets = &results.facets;
+    let used_text = results.layout_query.as_deref().unwrap_or(&selection.search);
     let used_query = Query::parse(used_text);
-    let ids = match &found {
-        Some(found) => filter_ids(index, &selection, found.iter().copied()),
-        None => filter_post_ids(index, &selection),
-    };
-    // Under a search, the counts say what each button would show among the posts found.
-    let facets = match &found {
-        Some(found) => {
-            let mut hit = vec![false; index.posts.len()];
-            found.iter().for_each(|&id| hit[id] = true);
-            facet_counts_among(index, &selection, |id| hit[id])
-        }
-        None => facet_counts(index, &selection),
-    };
+    {
+        // Snippets quote texts fetched in chunks: once typing pauses, not on every key.
+        let shown: Vec<usize> = ids.iter().take(limit).copied().collect();
+        let (search_index, texts_arrived) = (search_index.clone(), texts_arrived.clone());
+        let quoting = !used_query.is_empty();
+        use_effect_with((shown, quoting), move |(shown, quoting)| {
+            let pause = (*search_index)
+                .clone()
+                .filter(|_| *quoting)
+                .map(|search_index| {
+                    let shown = shown.clone();
+                    gloo::timers::callback::Timeout::new(SNIPPET_DELAY_MS, move || {
+                        for chunk in chunks_to_fetch(&search_index, &shown) {
+                            let (search_index, texts_arrived) =
+                                (search_index.clone(), texts_arrived.clone());
+                            wasm_bindgen_futures::spawn_local(async move {
+                                if load_chunk(&search_index, chunk).await {
+                                    texts_arrived.set(*texts_arrived + 1);
+                                }
+                            });
+                        }
+                    })
+                });
+            move || drop(pause)
+        });
+    }
     // Opening a result carries the query, so the post marks it.
     let post_query = if used_query.is_empty() {
         String::new()
@@ -172,18 +195,6 @@ pub fn Home(props: &HomeProps) -> Html {
         .filter(|(kind, value)| index.facet_id(*kind, value).is_none())
         .map(|(kind, value)| (kind, value.clone()))
         .collect();
-
-    if let (Some(search_index), false) = (&*search_index, used_query.is_empty()) {
-        let shown: Vec<usize> = ids.iter().take(limit).copied().collect();
-        for chunk in chunks_to_fetch(search_index, &shown) {
-            let (search_index, texts_arrived) = (search_index.clone(), texts_arrived.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                if load_chunk(&search_index, chunk).await {
-                    texts_arrived.set(*texts_arrived + 1);
-                }
-            });
-        }
-    }
 
     let on_search = {
         let (navigator, selection) = (navigator.clone(), selection.clone());
@@ -218,7 +229,7 @@ pub fn Home(props: &HomeProps) -> Html {
         <div class="home">
             <h1 class="visually-hidden">{ heading }</h1>
             { facet_bar(FacetBarProps {
-                facets: &facets,
+                facets,
                 unknown: &unknown,
                 mode: selection.mode,
                 has_selection: !selection.is_empty(),
@@ -230,7 +241,7 @@ pub fn Home(props: &HomeProps) -> Html {
             if searching && search_index.is_none() {
                 <p class="search__notice" aria-busy="true">{ "검색을 준비하는 중…" }</p>
             }
-            if let Some(used) = &layout_query {
+            if let Some(used) = &results.layout_query {
                 <p class="search__notice">{ format!("‘{}’(으)로 바꿔 찾은 결과입니다.", used) }</p>
             }
             { result_count(ids.len(), total) }
@@ -251,34 +262,6 @@ pub fn Home(props: &HomeProps) -> Html {
             }
         </div>
     }
-}
-
-/// The posts the search finds among all posts, best first (`None` when not searching),
-/// and the Hangul query used when the typed one was Latin typed in the wrong keyboard
-/// layout (`fkdls` → `라인`): tried when the typed query shows nothing under the facets.
-fn search_results(
-    index: &SiteIndex,
-    selection: &Selection,
-    search_index: &SearchIndex,
-) -> (Option<Vec<usize>>, Option<String>) {
-    let query = Query::parse(&selection.search);
-    if query.is_empty() {
-        return (None, None);
-    }
-    let found = search_index.search(&query);
-    let shows_some =
-        |found: &[usize]| !filter_ids(index, selection, found.iter().copied()).is_empty();
-    if shows_some(&found) {
-        return (Some(found), None);
-    }
-    let converted = from_2beolsik(&selection.search).filter(|c| c != &selection.search);
-    if let Some(converted) = converted {
-        let again = search_index.search(&Query::parse(&converted));
-        if shows_some(&again) {
-            return (Some(again), Some(converted));
-        }
-    }
-    (Some(found), None)
 }
 
 /// Starts fetching the search index unless it is there or on its way.
