@@ -126,7 +126,6 @@ fn current_location(base: &str) -> Location {
 #[derive(Clone, PartialEq)]
 struct RouterContext {
     location: Location,
-    navigator: Navigator,
 }
 
 #[derive(Properties, PartialEq)]
@@ -134,7 +133,8 @@ pub struct RouterProps {
     pub children: Html,
 }
 
-/// Provides the location and the navigator to everything inside it.
+/// Provides the location (as a context) and the navigator (see [`navigator`]) to everything
+/// inside it.
 #[component]
 pub fn Router(props: &RouterProps) -> Html {
     let base: Rc<str> = use_memo((), |_| Rc::<str>::from(base_path()))
@@ -161,9 +161,9 @@ pub fn Router(props: &RouterProps) -> Html {
             Callback::from(move |next| location.set(next))
         },
     };
+    NAVIGATOR.with(|slot| *slot.borrow_mut() = Some(navigator));
     let context = RouterContext {
         location: (*location).clone(),
-        navigator,
     };
     html! {
         <ContextProvider<RouterContext> {context}>{ props.children.clone() }</ContextProvider<RouterContext>>
@@ -178,10 +178,14 @@ pub fn use_location() -> Location {
         .location
 }
 
-/// The navigator.
-#[hook]
-pub fn use_navigator() -> Navigator {
-    use_context::<RouterContext>()
-        .expect("inside <Router>")
-        .navigator
+thread_local! {
+    /// The navigator of the one `<Router>`, for links: reading it from the context would
+    /// make every link render again whenever the location changes, on every keystroke of a
+    /// search, although a link only needs the base path and a way to push.
+    static NAVIGATOR: std::cell::RefCell<Option<Navigator>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The navigator (inside `<Router>`; it does not re-render the caller).
+pub fn navigator() -> Navigator {
+    NAVIGATOR.with(|slot| slot.borrow().clone().expect("inside <Router>"))
 }

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::route::Route;
-use crate::router::use_navigator;
+use crate::router::navigator;
 
 #[derive(Properties, PartialEq)]
 pub struct AppLinkProps {
@@ -26,7 +26,7 @@ pub struct AppLinkProps {
 
 #[component]
 pub fn AppLink(props: &AppLinkProps) -> Html {
-    let navigator = use_navigator();
+    let navigator = navigator();
     let href = navigator.href(&props.to, &props.query);
     let onclick = {
         let to = props.to.clone();

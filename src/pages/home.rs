@@ -20,7 +20,7 @@ use crate::components::result_count::result_count;
 use crate::components::search_box::search_box;
 use crate::list_keys::use_list_keys;
 use crate::route::Route;
-use crate::router::{use_location, use_navigator};
+use crate::router::{navigator, use_location};
 use crate::search_loader::{chunks_to_fetch, load_chunk, load_index, loaded_index, loaded_text};
 use crate::site_index::site_index;
 
@@ -57,7 +57,7 @@ pub fn Home(props: &HomeProps) -> Html {
         return Html::default(); // App shows why instead of routing here.
     };
     let location = use_location();
-    let navigator = use_navigator();
+    let navigator = navigator();
     let query = location.query;
     // Coming back to the same list (back button, "목록으로") returns to where the reader was.
     use_effect_with(query.clone(), |query| {
