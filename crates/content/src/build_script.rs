@@ -49,10 +49,12 @@ pub fn run() {
         .filter(|dir| !dir.is_empty())
         .map_or_else(|| manifest_dir.join("posts"), |dir| manifest_dir.join(dir));
     println!("cargo:rerun-if-changed={}", posts_dir.display());
-    println!(
-        "cargo:rerun-if-changed={}",
-        manifest_dir.join("assets").display()
-    );
+    // Cargo reruns a build script on every build while a watched path is missing, which on
+    // a large site costs minutes; a new `assets/` comes with posts that use it anyway.
+    let assets = manifest_dir.join("assets");
+    if assets.exists() {
+        println!("cargo:rerun-if-changed={}", assets.display());
+    }
     println!("cargo:rerun-if-env-changed=CARGO_TARGET_DIR");
     let config_file = manifest_dir.join("site.toml");
     println!("cargo:rerun-if-changed={}", config_file.display());
