@@ -94,8 +94,11 @@ appTest(browser, '"/" focuses the search box', async (page) => {
 
 appTest(browser, '↓ and ↑ walk from the box through the results and back; Enter opens one', async (page) => {
   await gotoApp(page, '?q=' + encodeURIComponent('카카오'));
+  // Until the search index arrives the list is unfiltered and says search is being prepared.
+  await eventually(async () => assert.equal(await page.locator('.search__notice[aria-busy="true"]').count(), 0));
   await eventually(async () => assert.ok((await shownSlugs(page)).length >= 2));
   const slugs = await shownSlugs(page);
+  assert.equal(slugs[0], 'kakao-mlops-interview', 'the title match first');
   const focused = () => page.evaluate(() => {
     const el = document.activeElement;
     return el?.id === 'search-input' ? 'box' : el?.closest('article.post-card')?.dataset.slug ?? el?.tagName;
@@ -162,4 +165,20 @@ appTest(browser, 'under a search, the filter counts only count the posts found',
   });
   await box(page).fill('');
   await expectFacets(page, { 'tag:회고': { pressed: false, count: 2 } });
+});
+
+appTest(browser, 'while the search index is on its way the list stays and says so, then narrows', async (page) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/content/search-*.bin', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await gotoApp(page, '?q=' + encodeURIComponent('래블업'));
+  const notice = page.locator('.search__notice[aria-busy="true"]');
+  await eventually(async () => assert.match(await notice.innerText(), /검색을 준비하는 중/));
+  await expectList(page, HOME_ORDER);
+  release();
+  await expectList(page, ['lablup-eight-months']);
+  assert.equal(await notice.count(), 0);
 });
