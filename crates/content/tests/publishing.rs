@@ -203,3 +203,37 @@ fn the_sitemap_lists_every_page_but_not_found_and_robots_names_it() {
     assert!(!xml.contains("404"));
     assert!(robots(&config()).contains("Sitemap: https://user.github.io/geul/sitemap.xml"));
 }
+
+#[test]
+fn static_lists_carry_the_first_page_of_posts_and_the_full_count() {
+    use geul_content::LIST_PAGE_SIZE;
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("posts");
+    std::fs::create_dir_all(&posts).unwrap();
+    let count = LIST_PAGE_SIZE + 3;
+    for n in 1..=count {
+        let text = format!(
+            "---\ntitle: \"글 {n}\"\ndate: 2024-01-{n:02}\ntags: [공통]\n---\n\n본문 {n}.\n"
+        );
+        std::fs::write(posts.join(format!("post-{n:02}.md")), text).unwrap();
+    }
+    let site = load_site(&posts, dir.path()).unwrap();
+    let pages = site_pages(&site, &config());
+    for file in ["index.html", "tags/공통/index.html"] {
+        let body = &page(&pages, file).body;
+        assert_eq!(
+            body.matches("<article class=\"post-card\"").count(),
+            LIST_PAGE_SIZE,
+            "{file}"
+        );
+        assert!(
+            body.contains(&format!("글 {count}개")),
+            "{file} states every post"
+        );
+        assert!(body.contains("글 13</a>"), "{file} starts with the newest");
+        assert!(
+            !body.contains("글 1</a>"),
+            "{file} leaves the oldest to the app"
+        );
+    }
+}
