@@ -93,8 +93,8 @@ pub fn Home(props: &HomeProps) -> Html {
             more_shown.set(*more_shown + 1);
         })
     };
-    // The URL is the only state: the list is recomputed from it on each render, which
-    // happens only when the location changes.
+    // The URL is the only state the list is computed from (the search index, once loaded,
+    // only makes the search text count).
     let mut selection = parse_selection(&query);
     if let Some(facet) = props.facet {
         selection = selection.with(facet.kind, &facet.value);
@@ -157,7 +157,9 @@ pub fn Home(props: &HomeProps) -> Html {
         // Snippets quote texts fetched in chunks: once typing pauses, not on every key.
         let shown: Vec<usize> = ids.iter().take(limit).copied().collect();
         let (search_index, texts_arrived) = (search_index.clone(), texts_arrived.clone());
-        let quoting = !used_query.is_empty();
+        // The index is in the dependencies too: when it arrives, the first results may be
+        // the very posts the list already showed.
+        let quoting = !used_query.is_empty() && search_index.is_some();
         use_effect_with((shown, quoting), move |(shown, quoting)| {
             let pause = (*search_index)
                 .clone()

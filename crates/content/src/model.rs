@@ -126,7 +126,7 @@ pub struct SiteIndex {
     /// Every category, then every tag, each group ordered by popularity then name: the order
     /// of the filter buttons, fixed at build time so the page never sorts.
     pub facets: Vec<Facet>,
-    /// Site-relative path of the search documents (content-hashed), fetched on first search.
+    /// Site-relative path of the search index (content-hashed), fetched on first search.
     pub search_path: String,
 }
 
