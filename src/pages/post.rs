@@ -70,15 +70,14 @@ fn PostView(props: &PostViewProps) -> Html {
         });
     }
 
-    let marked = use_memo(
-        (body.clone(), search.clone()),
-        |(body, search)| match &**body {
-            Body::Ready(html) => mark_matches(html, &Query::parse(search)).map(AttrValue::from),
-            _ => None,
-        },
-    );
+    // Marking is a single pass over the body, and this view renders only when the body or
+    // the location changes, so it is not memoized.
+    let marked = match &*body {
+        Body::Ready(html) => mark_matches(html, &Query::parse(&search)),
+        _ => None,
+    };
     use_effect_with((post.slug.clone(), marked.is_some()), |&(_, marked)| {
-        let selector = format!(".post__body mark.{HIT_CLASS}");
+        let selector = ".post__body mark.".to_owned() + HIT_CLASS;
         if let (true, Ok(Some(first))) = (marked, gloo::utils::document().query_selector(&selector))
         {
             first.scroll_into_view();
@@ -94,7 +93,7 @@ fn PostView(props: &PostViewProps) -> Html {
             html! { <p class="post__loading" aria-busy="true">{ "본문을 불러오는 중…" }</p> }
         }
         Body::Ready(html) => {
-            let html = (*marked).clone().unwrap_or_else(|| html.clone());
+            let html = marked.map_or_else(|| html.clone(), AttrValue::from);
             html! { <div class="post__body">{ Html::from_html_unchecked(html) }</div> }
         }
         Body::Failed(reason) => html! {
