@@ -112,19 +112,21 @@ pub fn Home(props: &HomeProps) -> Html {
     // The search index is fetched when the box is first focused or a search arrives in
     // the URL; until it is there the list stays as it is and says search is on its way.
     let search_index = use_state(loaded_index);
+    let search_failed = use_state(|| false);
     let searching = !selection.search.trim().is_empty();
+    let load = {
+        let (search_index, search_failed) = (search_index.clone(), search_failed.clone());
+        Callback::from(move |()| load_search_index(search_index.clone(), search_failed.clone()))
+    };
     {
-        let search_index = search_index.clone();
+        let load = load.clone();
         use_effect_with(searching, move |&searching| {
             if searching {
-                load_search_index(search_index);
+                load.emit(());
             }
         });
     }
-    let on_focus = {
-        let search_index = search_index.clone();
-        Callback::from(move |_: FocusEvent| load_search_index(search_index.clone()))
-    };
+    let on_focus = load.reform(|_: FocusEvent| ());
     // Snippets quote texts fetched in chunks; a render follows each chunk's arrival.
     let texts_arrived = use_state(|| 0u32);
     let input = use_node_ref();
@@ -185,7 +187,7 @@ pub fn Home(props: &HomeProps) -> Html {
     let post_query = if used_query.is_empty() {
         String::new()
     } else {
-        format!("q={}", percent_encode(used_text.trim()))
+        "q=".to_owned() + &percent_encode(used_text.trim())
     };
     let total = index.posts.len();
     // Selected values no post carries (an old or mistyped link): shown so they can be removed.
@@ -201,6 +203,7 @@ pub fn Home(props: &HomeProps) -> Html {
     let on_search = {
         let (navigator, selection) = (navigator.clone(), selection.clone());
         Callback::from(move |text: String| {
+            load.emit(()); // after a failed fetch, typing tries again
             let next = Selection {
                 search: text,
                 ..(*selection).clone()
@@ -241,7 +244,13 @@ pub fn Home(props: &HomeProps) -> Html {
             }) }
             { search_box(&input, &on_search, on_focus) }
             if searching && search_index.is_none() {
-                <p class="search__notice" aria-busy="true">{ "검색을 준비하는 중…" }</p>
+                if *search_failed {
+                    <p class="search__notice" role="alert">
+                        { "검색을 불러오지 못했습니다. 다시 입력해 보세요." }
+                    </p>
+                } else {
+                    <p class="search__notice" aria-busy="true">{ "검색을 준비하는 중…" }</p>
+                }
             }
             if let Some(used) = &results.layout_query {
                 <p class="search__notice">{ format!("‘{}’(으)로 바꿔 찾은 결과입니다.", used) }</p>
@@ -266,18 +275,23 @@ pub fn Home(props: &HomeProps) -> Html {
     }
 }
 
-/// Starts fetching the search index unless it is there or on its way.
-fn load_search_index(state: UseStateHandle<Option<Rc<SearchIndex>>>) {
+/// Starts fetching the search index unless it is there or on its way; `failed` tells the
+/// list when the fetch did not work.
+fn load_search_index(state: UseStateHandle<Option<Rc<SearchIndex>>>, failed: UseStateHandle<bool>) {
     thread_local!(static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
     if state.is_some() || STARTED.with(|started| started.replace(true)) {
         return;
     }
+    failed.set(false);
     if let Ok(index) = site_index() {
         wasm_bindgen_futures::spawn_local(async move {
             match load_index(&index.search_path).await {
                 Ok(loaded) => state.set(Some(loaded)),
-                // Tried again on the next search.
-                Err(_) => STARTED.with(|started| started.set(false)),
+                // The list says so and offers to try again.
+                Err(_) => {
+                    STARTED.with(|started| started.set(false));
+                    failed.set(true);
+                }
             }
         });
     }

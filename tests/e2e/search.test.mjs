@@ -182,3 +182,17 @@ appTest(browser, 'while the search index is on its way the list stays and says s
   await expectList(page, ['lablup-eight-months']);
   assert.equal(await notice.count(), 0);
 });
+
+appTest(browser, 'when the search index cannot be fetched the list stays, says so, and typing tries again', async (page) => {
+  // Aborted, as a dropped connection would (the page watcher only tolerates this kind).
+  await page.route('**/content/search-*.bin', (route) => route.abort('aborted'));
+  await gotoApp(page, '?q=' + encodeURIComponent('래블업'));
+  const alert = page.locator('.search__notice[role="alert"]');
+  await eventually(async () => assert.match(await alert.innerText(), /불러오지 못했습니다/));
+  await expectList(page, HOME_ORDER);
+  await page.unroute('**/content/search-*.bin');
+  await box(page).press('End');
+  await page.keyboard.type(' ');
+  await expectList(page, ['lablup-eight-months']);
+  assert.equal(await alert.count(), 0);
+});
