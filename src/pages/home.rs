@@ -5,8 +5,9 @@ use std::rc::Rc;
 
 use geul_content::list::list_results;
 use geul_content::query::percent_encode;
-use geul_content::search::{text_snippet, Query};
+use geul_content::search::Query;
 use geul_content::search_index::SearchIndex;
+use geul_content::snippet::text_snippet;
 use geul_content::{
     parse_selection, selection_query, Facet, FacetKind, Mode, Selection, LIST_PAGE_SIZE,
 };

@@ -13,6 +13,7 @@ pub mod model;
 pub mod query;
 pub mod search;
 pub mod search_index;
+pub mod snippet;
 pub mod wire;
 
 #[cfg(feature = "build")]
