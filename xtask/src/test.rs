@@ -1,13 +1,17 @@
 //! `cargo xtask test`: the project's single test command.
 //!
-//! 1. setup + browser deps + node modules   4. cargo test
-//! 2. cargo fmt --check                      5. release build for /geul/ + size budget
-//! 3. clippy (host and wasm32)               6. browser tests against the preview server
+//! 1. setup + browser deps + node modules   5. release build for /geul/ + size budget
+//! 2. cargo fmt --check                      6. browser tests against the preview server
+//! 3. clippy (host and wasm32)               7. a generated 25-post site, built and tested
+//! 4. cargo test                                in the browser for what five posts cannot show
 
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use geul_content::build_script::POSTS_DIR_ENV;
+
 use crate::util::{self, heading, run, run_status, Error, Result};
-use crate::{browser, preview, site, tools};
+use crate::{browser, corpus, preview, site, tools};
 
 pub const PAGES_BASE: &str = "/geul/";
 
@@ -28,9 +32,9 @@ pub fn run_all(opts: Options) -> Result<()> {
     let total = if !browser_tests {
         5
     } else if !checks {
-        3
+        4
     } else {
-        6
+        7
     };
     let mut n = 0;
     let mut step = |title: &str| {
@@ -94,7 +98,11 @@ pub fn run_all(opts: Options) -> Result<()> {
 
     if browser_tests {
         step("browser tests: node --test tests/e2e/ against the Pages-like preview");
-        browser_tests_against_preview()?;
+        browser_tests_against_preview(&util::repo_root().join(site::DIST_DIR), None)?;
+
+        step("browser tests on a generated 25-post site (paging)");
+        let large = large_site()?;
+        browser_tests_against_preview(&large, Some(LARGE_SITE_TESTS))?;
     }
 
     println!();
@@ -106,9 +114,26 @@ fn hint(e: Error, text: &str) -> Error {
     Error::with_code(format!("{}\nhint: {text}", e.message), e.code)
 }
 
-fn browser_tests_against_preview() -> Result<()> {
-    let dist = util::repo_root().join(site::DIST_DIR);
-    let server = preview::start(&dist, PAGES_BASE, 0)?;
+/// The browser tests that need more posts than the real five.
+const LARGE_SITE_TESTS: &str = "tests/e2e/large-site/paging.large.mjs";
+
+/// Builds a site of 25 generated posts into `target/e2e-large/` (its own dist, so `dist/`
+/// keeps the real site) and returns that directory.
+fn large_site() -> Result<PathBuf> {
+    let root = util::repo_root();
+    let posts = root.join("target/corpus/e2e-25");
+    corpus::generate(&root.join("posts"), &posts, 25, 1)?;
+    let dist = root.join("target/e2e-large");
+    run(Command::new("trunk")
+        .args(["build", "--release", "--public-url", PAGES_BASE, "--dist"])
+        .arg(&dist)
+        .env(POSTS_DIR_ENV, &posts))?;
+    Ok(dist)
+}
+
+/// Runs the browser tests (all of `tests/e2e/`, or one file) against `dist` served like Pages.
+fn browser_tests_against_preview(dist: &Path, only: Option<&str>) -> Result<()> {
+    let server = preview::start(dist, PAGES_BASE, 0)?;
     println!("preview: {}", server.url());
     let mut node = Command::new("node");
     node.arg("--test");
@@ -127,7 +152,7 @@ fn browser_tests_against_preview() -> Result<()> {
     if major >= 20 {
         node.arg("--test-concurrency=1");
     }
-    node.arg(format!("{}/", browser::E2E_DIR))
+    node.arg(only.map_or_else(|| format!("{}/", browser::E2E_DIR), str::to_owned))
         .env("GEUL_BASE_URL", server.url())
         .env("CHROMIUM", browser::CHROMIUM);
     let code = run_status(&mut node);

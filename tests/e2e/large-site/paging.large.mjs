@@ -1,0 +1,51 @@
+// A generated site of 25 posts (`cargo xtask corpus --posts 25`), which the five real posts
+// are too few for: the list shows ten posts at a time and "더 보기" adds ten more.
+// Run by `cargo xtask test` against its own build; the name keeps it out of the main suite.
+
+import assert from 'node:assert/strict';
+
+import { appTest, eventually, gotoApp, useBrowser, waitForView } from '../helpers.mjs';
+
+const browser = useBrowser();
+const cards = (page) => page.locator('section.post-list article.post-card');
+const more = (page) => page.locator('button.list-more');
+
+appTest(browser, 'ten posts at a time; 더 보기 adds ten; back from a post keeps them and the place', async (page) => {
+  await gotoApp(page, '');
+  await eventually(async () => assert.equal(await cards(page).count(), 10));
+  assert.match(await page.locator('p.result-count').innerText(), /25/);
+  assert.match(await more(page).innerText(), /15개 남음/);
+  await more(page).click();
+  await eventually(async () => assert.equal(await cards(page).count(), 20));
+  assert.match(await more(page).innerText(), /5개 남음/);
+  await more(page).click();
+  await eventually(async () => assert.equal(await cards(page).count(), 25));
+  assert.equal(await more(page).count(), 0, 'no button once every post is shown');
+
+  const last = cards(page).last();
+  const slug = await last.getAttribute('data-slug');
+  await last.scrollIntoViewIfNeeded();
+  const before = await page.evaluate(() => window.scrollY);
+  await last.locator('h2 a').click();
+  await waitForView(page, 'post');
+  assert.equal(await page.locator('article.post').getAttribute('data-slug'), slug);
+  await page.goBack();
+  await waitForView(page, 'home');
+  await eventually(async () => {
+    assert.equal(await cards(page).count(), 25, 'the posts 더 보기 showed are still there');
+    const after = await page.evaluate(() => window.scrollY);
+    assert.ok(Math.abs(after - before) < 5, `back at ${before}, got ${after}`);
+  });
+});
+
+appTest(browser, 'a new search starts again from ten results', async (page) => {
+  await gotoApp(page, '');
+  await more(page).click();
+  await eventually(async () => assert.equal(await cards(page).count(), 20));
+  await page.getByRole('searchbox', { name: '검색' }).pressSequentially('다');
+  await eventually(async () => {
+    assert.equal(await page.locator('.search__notice[aria-busy="true"]').count(), 0);
+    const shown = await cards(page).count();
+    assert.ok(shown > 0 && shown <= 10, `${shown} results shown`);
+  });
+});
