@@ -97,19 +97,18 @@ impl SearchIndexFile {
             text_chunks: chunk_paths,
             ..SearchIndexFile::default()
         };
+        let mut all_postings = Writer::default();
         for (word, postings) in words {
             file.words.push_str(&word);
             file.words.push('\n');
             let mut previous = 0;
             for (post, fields) in postings {
-                write_varint(
-                    &mut file.postings,
-                    (post - previous) * 8 + u32::from(fields),
-                );
+                all_postings.u32((post - previous) * 8 + u32::from(fields));
                 previous = post;
             }
-            file.posting_ends.push(file.postings.len() as u32);
+            file.posting_ends.push(all_postings.bytes.len() as u32);
         }
+        file.postings = all_postings.bytes;
         file
     }
 
@@ -214,9 +213,8 @@ impl SearchIndex {
                     continue;
                 }
                 let mut post = 0usize;
-                let mut bytes = &self.postings[word.postings.clone()];
-                while let Some((value, rest)) = read_varint(bytes) {
-                    bytes = rest;
+                let mut postings = Reader::new(&self.postings[word.postings.clone()]);
+                while let Some(value) = postings.u32() {
                     post += (value >> 3) as usize;
                     if let Some(slot) = fields.get_mut(post) {
                         *slot |= (value & 7) as u8;
@@ -241,27 +239,6 @@ impl SearchIndex {
         hits.sort_unstable_by_key(|&(post, score)| (std::cmp::Reverse(score), post));
         hits.into_iter().map(|(post, _)| post).collect()
     }
-}
-
-fn write_varint(out: &mut Vec<u8>, mut value: u32) {
-    while value >= 0x80 {
-        out.push((value as u8) | 0x80);
-        value >>= 7;
-    }
-    out.push(value as u8);
-}
-
-/// The varint at the start of `bytes` and the bytes after it; `None` at the end or for a
-/// truncated varint.
-fn read_varint(bytes: &[u8]) -> Option<(u32, &[u8])> {
-    let mut value = 0u32;
-    for (i, &byte) in bytes.iter().enumerate().take(5) {
-        value |= u32::from(byte & 0x7f) << (7 * i);
-        if byte & 0x80 == 0 {
-            return Some((value, &bytes[i + 1..]));
-        }
-    }
-    None
 }
 
 #[cfg(test)]
@@ -370,20 +347,5 @@ mod tests {
         let index = SearchIndex::from_bytes(&bytes).unwrap();
         assert_eq!(index.text_chunks, ["content/text-a.bin"]);
         assert_eq!(index.len(), 5);
-    }
-
-    #[test]
-    fn varints_round_trip() {
-        let mut out = Vec::new();
-        for value in [0, 1, 127, 128, 300, u32::MAX] {
-            write_varint(&mut out, value);
-        }
-        let mut rest = out.as_slice();
-        let mut read = Vec::new();
-        while let Some((value, after)) = read_varint(rest) {
-            read.push(value);
-            rest = after;
-        }
-        assert_eq!(read, [0, 1, 127, 128, 300, u32::MAX]);
     }
 }

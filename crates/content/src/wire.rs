@@ -136,6 +136,7 @@ mod tests {
         let mut w = Writer::default();
         w.u32(0);
         w.u32(300);
+        w.u32(u32::MAX);
         w.u64(u64::MAX);
         w.i64(-1_700_000_000);
         w.i64(i64::MIN);
@@ -145,6 +146,7 @@ mod tests {
         let mut r = Reader::new(&w.bytes);
         assert_eq!(r.u32(), Some(0));
         assert_eq!(r.u32(), Some(300));
+        assert_eq!(r.u32(), Some(u32::MAX));
         assert_eq!(r.u64(), Some(u64::MAX));
         assert_eq!(r.i64(), Some(-1_700_000_000));
         assert_eq!(r.i64(), Some(i64::MIN));
