@@ -48,7 +48,7 @@ pub fn run_hook() -> Result<()> {
         })?;
     let config = SiteConfig::load(&util::repo_root().join("site.toml"))
         .map_err(|e| Error::new(e.to_string()))?;
-    // Before the pages are made from index.html, whose integrity hashes change with the JS.
+    // Before the pages are made from index.html, so every page loads the minified JS.
     if env::var("TRUNK_PROFILE").is_ok_and(|profile| profile == "release") {
         let minified = crate::minify::minify_js(&staging)?;
         println!("stage: minified {minified} JS file(s) with terser");
