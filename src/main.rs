@@ -5,6 +5,7 @@ mod app;
 mod body_loader;
 mod components;
 mod fetch;
+mod list_facets;
 mod list_keys;
 mod pages;
 mod route;

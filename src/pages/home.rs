@@ -8,17 +8,15 @@ use geul_content::query::percent_encode;
 use geul_content::search::Query;
 use geul_content::search_index::SearchIndex;
 use geul_content::snippet::text_snippet;
-use geul_content::{
-    parse_selection, selection_query, Facet, FacetKind, Mode, Selection, LIST_PAGE_SIZE,
-};
+use geul_content::{parse_selection, selection_query, Facet, FacetKind, Selection, LIST_PAGE_SIZE};
 use yew::prelude::*;
 
 use crate::app::set_document_title;
 use crate::components::empty_state::empty_state;
-use crate::components::facet_bar::{facet_bar, FacetBarProps};
 use crate::components::post_card::post_card;
 use crate::components::result_count::result_count;
 use crate::components::search_box::search_box;
+use crate::list_facets::use_facet_bar;
 use crate::list_keys::use_list_keys;
 use crate::route::Route;
 use crate::router::{navigator, use_location};
@@ -27,8 +25,9 @@ use crate::site_index::site_index;
 
 /// Characters shown on each side of a search match in a result.
 const SNIPPET_RADIUS: usize = 40;
-/// How long typing must pause before the texts for snippets are fetched.
-const SNIPPET_DELAY_MS: u32 = 200;
+/// How long typing must pause before the filter buttons are counted for the search and
+/// the texts for snippets are fetched.
+const PAUSE_MS: u32 = 200;
 
 thread_local! {
     /// The list's last query, so "back to the list" from a post keeps the filter.
@@ -128,7 +127,8 @@ pub fn Home(props: &HomeProps) -> Html {
         });
     }
     let on_focus = load.reform(|_: FocusEvent| ());
-    // Snippets quote texts fetched in chunks; a render follows each chunk's arrival.
+    // Snippets quote texts fetched in chunks; a render follows each chunk's arrival (and the
+    // filter buttons' recount when typing pauses).
     let texts_arrived = use_state(|| 0u32);
     let input = use_node_ref();
     {
@@ -152,37 +152,44 @@ pub fn Home(props: &HomeProps) -> Html {
         (selection.clone(), search_index.is_some()),
         |(selection, _)| list_results(index, selection, search_index.as_deref()),
     );
+    let (facet_bar, counted) = use_facet_bar(index, &selection, &results, &search_index);
     let ids = &results.shown;
-    let facets = &results.facets;
     let used_text = results.layout_query.as_deref().unwrap_or(&selection.search);
     let used_query = Query::parse(used_text);
     {
-        // Snippets quote texts fetched in chunks: once typing pauses, not on every key.
+        // Once typing pauses, not on every key: the filter buttons are counted for the
+        // search, and the texts that snippets quote are fetched in chunks.
         let shown: Vec<usize> = ids.iter().take(limit).copied().collect();
         let (search_index, texts_arrived) = (search_index.clone(), texts_arrived.clone());
         // The index is in the dependencies too: when it arrives, the first results may be
         // the very posts the list already showed.
         let quoting = !used_query.is_empty() && search_index.is_some();
-        use_effect_with((shown, quoting), move |(shown, quoting)| {
-            let pause = (*search_index)
-                .clone()
-                .filter(|_| *quoting)
-                .map(|search_index| {
-                    let shown = shown.clone();
-                    gloo::timers::callback::Timeout::new(SNIPPET_DELAY_MS, move || {
-                        for chunk in chunks_to_fetch(&search_index, &shown) {
-                            let (search_index, texts_arrived) =
-                                (search_index.clone(), texts_arrived.clone());
-                            wasm_bindgen_futures::spawn_local(async move {
-                                if load_chunk(&search_index, chunk).await {
-                                    texts_arrived.set(*texts_arrived + 1);
-                                }
-                            });
-                        }
-                    })
+        let current = (*selection).clone();
+        use_effect_with(
+            (shown, quoting, query.clone()),
+            move |(shown, quoting, _)| {
+                let (shown, quoting) = (shown.clone(), *quoting);
+                let pause = gloo::timers::callback::Timeout::new(PAUSE_MS, move || {
+                    if *counted.borrow() != current {
+                        *counted.borrow_mut() = current;
+                        texts_arrived.set(*texts_arrived + 1);
+                    }
+                    let Some(search_index) = (*search_index).clone().filter(|_| quoting) else {
+                        return;
+                    };
+                    for chunk in chunks_to_fetch(&search_index, &shown) {
+                        let (search_index, texts_arrived) =
+                            (search_index.clone(), texts_arrived.clone());
+                        wasm_bindgen_futures::spawn_local(async move {
+                            if load_chunk(&search_index, chunk).await {
+                                texts_arrived.set(*texts_arrived + 1);
+                            }
+                        });
+                    }
                 });
-            move || drop(pause)
-        });
+                move || drop(pause)
+            },
+        );
     }
     // Opening a result carries the query, so the post marks it.
     let post_query = if used_query.is_empty() {
@@ -191,15 +198,6 @@ pub fn Home(props: &HomeProps) -> Html {
         "q=".to_owned() + &percent_encode(used_text.trim())
     };
     let total = index.posts.len();
-    // Selected values no post carries (an old or mistyped link): shown so they can be removed.
-    let unknown: Vec<(FacetKind, String)> = selection
-        .categories
-        .iter()
-        .map(|c| (FacetKind::Category, c))
-        .chain(selection.tags.iter().map(|t| (FacetKind::Tag, t)))
-        .filter(|(kind, value)| index.facet_id(*kind, value).is_none())
-        .map(|(kind, value)| (kind, value.clone()))
-        .collect();
 
     let on_search = {
         let (navigator, selection) = (navigator.clone(), selection.clone());
@@ -218,31 +216,18 @@ pub fn Home(props: &HomeProps) -> Html {
             }
         })
     };
-    let go = move |next: Selection| navigator.push(&Route::Home, &selection_query(&next));
-    let on_toggle = {
-        let (go, selection) = (go.clone(), selection.clone());
-        Callback::from(
-            move |(kind, value): (FacetKind, String)| go(selection.toggled(kind, &value)),
-        )
+    let on_clear = Callback::from(move |()| navigator.push(&Route::Home, ""));
+    // A card's tag links add to the list's filters; the search is not carried, so they stay
+    // the same while the reader types.
+    let link_base = Selection {
+        search: String::new(),
+        ..(*selection).clone()
     };
-    let on_mode = {
-        let (go, selection) = (go.clone(), selection.clone());
-        Callback::from(move |mode: Mode| go(selection.with_mode(mode)))
-    };
-    let on_clear = Callback::from(move |()| go(Selection::default()));
 
     html! {
         <div class="home">
             <h1 class="visually-hidden">{ heading }</h1>
-            { facet_bar(FacetBarProps {
-                facets,
-                unknown: &unknown,
-                mode: selection.mode,
-                has_selection: !selection.is_empty(),
-                on_toggle,
-                on_mode,
-                on_clear: on_clear.clone(),
-            }) }
+            { (*facet_bar).clone() }
             { search_box(&input, &on_search, on_focus) }
             if searching && search_index.is_none() {
                 if *search_failed {
@@ -263,7 +248,7 @@ pub fn Home(props: &HomeProps) -> Html {
                 <section class="post-list" aria-label="글 목록">
                     { for ids.iter().take(limit).map(|&id| {
                         let snippet = loaded_text(id).and_then(|text| text_snippet(&text, &used_query, SNIPPET_RADIUS));
-                        post_card(&index.posts[id], &selection, &post_query, snippet)
+                        post_card(&index.posts[id], &link_base, &post_query, snippet)
                     }) }
                 </section>
                 if ids.len() > limit {

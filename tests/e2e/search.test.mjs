@@ -167,6 +167,32 @@ appTest(browser, 'under a search, the filter counts only count the posts found',
   await expectFacets(page, { 'tag:회고': { pressed: false, count: 2 } });
 });
 
+appTest(browser, 'a keystroke changes the list; the filter counts follow when typing pauses', async (page) => {
+  await gotoApp(page, '?q=' + encodeURIComponent('회고'));
+  await eventually(async () => assert.match(await page.locator('.result-count').textContent(), /전체/));
+  await expectFacets(page, { 'tag:회고': { pressed: false, count: 2 } });
+  // One keystroke and the task after it: the list has changed, the counts not yet.
+  const right_after = await page.evaluate(async () => {
+    const input = document.querySelector('#search-input');
+    input.value = '래블업';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = resolve;
+      channel.port2.postMessage(null);
+    });
+    return {
+      cards: [...document.querySelectorAll('main#main article.post-card')].map((card) => card.dataset.slug),
+      count: document.querySelector('button.facet[data-value="회고"] .facet__count').textContent,
+    };
+  });
+  assert.deepEqual(right_after, { cards: ['lablup-eight-months'], count: '2' });
+  await expectFacets(page, { 'tag:회고': { pressed: false, count: 1 } });
+  // A card's tag links filter by the tag; the search text is not part of them.
+  const hrefs = await page.locator('main#main article.post-card a.tag-link').evaluateAll((links) => links.map((a) => a.href));
+  assert.ok(hrefs.length > 0 && hrefs.every((href) => !new URL(href).searchParams.has('q')), hrefs.join(' '));
+});
+
 appTest(browser, 'while the search index is on its way the list stays and says so, then narrows', async (page) => {
   let release;
   const held = new Promise((resolve) => { release = resolve; });

@@ -177,22 +177,22 @@ pub struct FacetCount<'a> {
 /// Every tag and category, in the index's order, with its count under the selection.
 /// One pass over the posts, whatever the number of facets.
 pub fn facet_counts<'a>(index: &'a SiteIndex, selection: &Selection) -> Vec<FacetCount<'a>> {
-    facet_counts_among(index, selection, |_| true)
+    facet_counts_among(index, selection, None)
 }
 
-/// [`facet_counts`] when only some posts can be shown at all, whatever the facets: those
-/// for which `among(position)` holds (the posts a search found).
+/// [`facet_counts`] when only some posts can be shown at all, whatever the facets: with
+/// `among`, only the posts whose position in it is true (the posts a search found).
 pub fn facet_counts_among<'a>(
     index: &'a SiteIndex,
     selection: &Selection,
-    among: impl Fn(usize) -> bool,
+    among: Option<&[bool]>,
 ) -> Vec<FacetCount<'a>> {
     let matcher = Matcher::new(index, selection);
     let mut shown_with = vec![0usize; index.facets.len()];
     let mut hidden_with = vec![0usize; index.facets.len()];
     let mut shown_total = 0;
     for (position, post) in index.posts.iter().enumerate() {
-        if !among(position) {
+        if among.is_some_and(|among| !among[position]) {
             continue;
         }
         let shown = matcher.matches(post);

@@ -2,7 +2,7 @@
 //! filter buttons' counts under both.
 
 use crate::filter::Selection;
-use crate::filter::{facet_counts, facet_counts_among, filter_ids, filter_post_ids, FacetCount};
+use crate::filter::{facet_counts_among, filter_ids, filter_post_ids, FacetCount};
 use crate::hangul::from_2beolsik;
 use crate::model::SiteIndex;
 use crate::search::Query;
@@ -10,30 +10,42 @@ use crate::search_index::SearchIndex;
 
 /// The list for one selection.
 #[derive(Debug, PartialEq)]
-pub struct ListResults<'a> {
+pub struct ListResults {
     /// Positions (in the index) of the posts shown, in the order shown: best first when
     /// searching, the index's order otherwise.
     pub shown: Vec<usize>,
-    /// Every tag and category with what it would show now (see [`facet_counts`]); under a
-    /// search, only the posts the search found count.
-    pub facets: Vec<FacetCount<'a>>,
+    /// Under a search, which posts (by position) it found, whatever the facets.
+    found: Option<Vec<bool>>,
     /// The Hangul query used instead of the typed one when that was Latin typed in the
     /// wrong keyboard layout (`fkdls` → `라인`) and found nothing under the facets.
     pub layout_query: Option<String>,
 }
 
+impl ListResults {
+    /// Every tag and category with what it would show now (see
+    /// [`crate::filter::facet_counts`]); under a search, only the posts it found count.
+    /// Kept apart from the list itself so the app can count when typing pauses.
+    pub fn facet_counts<'a>(
+        &self,
+        index: &'a SiteIndex,
+        selection: &Selection,
+    ) -> Vec<FacetCount<'a>> {
+        facet_counts_among(index, selection, self.found.as_deref())
+    }
+}
+
 /// The list under `selection`. Without a search index (not loaded yet) the search text is
 /// left aside and only the facets apply.
-pub fn list_results<'a>(
-    index: &'a SiteIndex,
+pub fn list_results(
+    index: &SiteIndex,
     selection: &Selection,
     search: Option<&SearchIndex>,
-) -> ListResults<'a> {
+) -> ListResults {
     let query = Query::parse(&selection.search);
     let Some(search) = search.filter(|_| !query.is_empty()) else {
         return ListResults {
             shown: filter_post_ids(index, selection),
-            facets: facet_counts(index, selection),
+            found: None,
             layout_query: None,
         };
     };
@@ -58,7 +70,7 @@ pub fn list_results<'a>(
     }
     ListResults {
         shown,
-        facets: facet_counts_among(index, selection, |post| in_search[post]),
+        found: Some(in_search),
         layout_query,
     }
 }

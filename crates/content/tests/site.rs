@@ -281,9 +281,9 @@ fn counts_under_a_search_only_count_the_posts_it_found() {
         .iter()
         .position(|p| p.slug == "lablup-eight-months")
         .unwrap();
-    let only_lablup = |position: usize| position == lablup;
+    let only_lablup: Vec<bool> = (0..index.posts.len()).map(|p| p == lablup).collect();
     let count_among = |selection: &Selection, kind: FacetKind, value: &str| {
-        facet_counts_among(&index, selection, only_lablup)
+        facet_counts_among(&index, selection, Some(&only_lablup))
             .into_iter()
             .find(|f| f.facet.kind == kind && f.facet.value == value)
             .unwrap()
@@ -332,8 +332,9 @@ fn the_list_combines_search_and_facets_and_counts_within_the_search() {
         ["kakao-mlops-interview", "kraft-technologies-first-year"],
         "both MLOps posts mention 카카오; the title match first"
     );
+    let facets = list.facet_counts(&index, &selection);
     let count = |value: &str| {
-        list.facets
+        facets
             .iter()
             .find(|f| f.facet.value == value)
             .unwrap()
