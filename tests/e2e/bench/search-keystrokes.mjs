@@ -17,6 +17,10 @@
 // the keystroke fell in the 16.7 ms refresh cycle rather than on geul, and raster and
 // compositing, which run off the main thread.
 //
+// Last, the same measure is taken of the browser alone swapping the texts of the ten result
+// cards, with no app code running ("card swap"): the least a keystroke that changes every
+// card can cost on this machine.
+//
 // Hangul is typed the way an IME types it: every jamo is a composition update (ㄹ, 라, 란)
 // sent through the DevTools protocol, then the syllable is committed.
 
@@ -44,6 +48,49 @@ export function keystrokesOf(char) {
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/**
+ * What the browser alone spends when the ten result cards show other posts: with a search's
+ * results on screen, the cards' texts are rotated among them with no app code involved, and
+ * each swap is measured like a keystroke (to layout, plus the next frame's main-thread
+ * work). A keystroke that changes every card cannot cost less than this.
+ */
+async function cardSwapFloor(page, box, clear) {
+  await clear();
+  await box.focus();
+  await page.keyboard.insertText('데이터');
+  await page.waitForSelector('.post-card__snippet');
+  await page.waitForTimeout(500);
+  const swaps = await page.evaluate(async () => {
+    const afterTask = (callback) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = callback;
+      channel.port2.postMessage(null);
+    };
+    const leavesOf = (card) => [...card.querySelectorAll('*')].filter((e) => e.children.length === 0);
+    const cards = [...document.querySelectorAll('.post-card')];
+    const texts = cards.map((card) => leavesOf(card).map((e) => e.textContent));
+    const times = [];
+    for (let swap = 1; swap <= 100; swap += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => {
+        const start = performance.now();
+        cards.forEach((card, i) => {
+          const from = texts[(i + swap) % texts.length];
+          leavesOf(card).forEach((leaf, j) => { if (from[j] !== undefined) leaf.textContent = from[j]; });
+        });
+        void document.body.offsetHeight;
+        const ready = performance.now() - start;
+        requestAnimationFrame(() => {
+          const frame = performance.now();
+          afterTask(() => { times.push(ready + (performance.now() - frame)); resolve(); });
+        });
+      });
+    }
+    return times;
+  });
+  return swaps.sort((a, b) => a - b);
+}
 
 async function main() {
   const [url, roundsArg] = process.argv.slice(2);
@@ -130,6 +177,7 @@ async function main() {
   const slowest = await page.evaluate(() => [...window.__all].sort((a, b) => b.ms - a.ms).slice(0, 5)
     .map((k) => `${k.value}: ${k.ms.toFixed(1)} ms`));
   const longTasks = await page.evaluate(() => window.__longTasks);
+  const floor = await cardSwapFloor(page, box, clear);
   await browser.close();
   const sorted = [...all].sort((a, b) => a - b);
   const result = {
@@ -144,6 +192,8 @@ async function main() {
     longestTask: longTasks.length ? Math.max(...longTasks) : 0,
     longTasks: longTasks.length,
     searchDataMs,
+    floorP50: percentile(floor, 50),
+    floorP95: percentile(floor, 95),
     mismatches,
   };
   console.log(JSON.stringify(result));
