@@ -254,11 +254,14 @@ mod tests {
     #[test]
     fn the_search_index_agrees_with_scanning_a_generated_corpus() {
         use geul_content::search::{rank, Prepared, Query};
-        use geul_content::search_index::SearchIndex;
+        use geul_content::search_index::{SearchIndex, SearchIndexFile};
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("posts");
-        generate(&util::repo_root().join("posts"), &out, 300, 3).unwrap();
+        // Enough posts that the commonest first keys get shortcuts of their own.
+        generate(&util::repo_root().join("posts"), &out, 1000, 3).unwrap();
         let site = load_site(&out, tmp.path()).unwrap();
+        let file = SearchIndexFile::from_bytes(&site.search_bytes).unwrap();
+        assert!(file.shortcuts > 0, "no shortcuts at 1,000 posts");
         let index = SearchIndex::from_bytes(&site.search_bytes).unwrap();
         let prepared: Vec<Prepared> = geul_content::site::search_docs(&site.posts)
             .iter()
@@ -278,6 +281,12 @@ mod tests {
             "데이터 사이언티스트",
             "콛",
             "ㅋ",
+            "ㅇ",
+            "ㄱ",
+            "ㅅ",
+            "이",
+            "e",
+            "a",
             "다",
             "면접관을",
             "회고",

@@ -125,6 +125,21 @@ impl Term {
     }
 }
 
+impl Term {
+    /// The character this term was typed as, when it is one character: the key of its
+    /// shortcut in the search index (parsing that character gives this term back).
+    pub fn as_single_char(&self) -> Option<char> {
+        match self {
+            Term::Initials(initials) if initials.len() == 1 => Some(initials[0]),
+            Term::Text { head, last } if head.is_empty() => match last.0 {
+                Last::Exact(c) | Last::Initial(c) => Some(c),
+                Last::Open(s) | Last::WithFinal(s, _) => Some(s.to_char()),
+            },
+            _ => None,
+        }
+    }
+}
+
 /// One bit of a 64-bit signature for a character (a multiplicative hash's top six bits).
 fn signature_bit(c: char) -> u64 {
     1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 26)

@@ -1,0 +1,215 @@
+//! The search index: every distinct word of the posts, with the posts and fields it occurs
+//! in, written by the build and fetched on the first search.
+//!
+//! A term never contains whitespace, so wherever it matches a text it matches inside one
+//! whitespace-separated word. Matching the term against each distinct word once and joining
+//! the postings of the words it matches therefore finds exactly the posts that scanning
+//! every text would ([`crate::search::rank`] is that scan, and the tests hold the two equal),
+//! while reading a vocabulary that grows far slower than the posts do.
+//!
+//! The first key of a search (`ㄹ`, `m`, `카`) matches a large share of the vocabulary,
+//! and joining all those words' postings was the slowest keystroke of all. The build
+//! therefore joins the costliest one-character terms once and stores the result as
+//! shortcuts ([`SearchIndexFile::shortcuts`]).
+
+use std::cell::RefCell;
+use std::ops::Range;
+use std::rc::Rc;
+
+use crate::search::{word_signature, Query, Term};
+use crate::wire::{Damaged, Reader};
+
+mod file;
+
+pub use file::{SearchIndexFile, TextChunk};
+
+/// Where a word occurs in a post, as bits.
+const TITLE: u8 = 1;
+const FACETS: u8 = 2;
+const TEXT: u8 = 4;
+
+/// How many posts' texts share one text chunk (fetched for result snippets).
+pub const TEXT_CHUNK_POSTS: usize = 64;
+
+/// One word of the vocabulary, ready to be matched.
+#[derive(Debug)]
+struct Word {
+    chars: Box<[char]>,
+    signature: u64,
+    postings: Range<usize>,
+}
+
+/// How many recent terms keep their joined postings (see [`SearchIndex::term_fields`]).
+const RECENT_TERMS: usize = 4;
+
+/// The index, read and ready to search.
+#[derive(Debug)]
+pub struct SearchIndex {
+    posts: usize,
+    words: Vec<Word>,
+    /// How many of the last words are shortcuts (see [`SearchIndexFile::shortcuts`]).
+    shortcuts: usize,
+    postings: Vec<u8>,
+    /// Paths of the text chunks (see [`SearchIndexFile::text_chunks`]).
+    pub text_chunks: Vec<String>,
+    /// The last terms searched, newest first, with the fields each post has them in: while
+    /// the reader types the second word of `카카오 면접`, the first is not joined again.
+    recent: RefCell<Vec<(Term, Rc<Vec<u8>>)>>,
+}
+
+impl SearchIndex {
+    pub fn from_bytes(bytes: &[u8]) -> Result<SearchIndex, Damaged> {
+        SearchIndex::from_file(SearchIndexFile::from_bytes(bytes)?)
+    }
+
+    fn from_file(file: SearchIndexFile) -> Result<SearchIndex, Damaged> {
+        let lines = file.words.split_terminator('\n');
+        let count = lines.clone().count();
+        let shortcuts = file.shortcuts as usize;
+        if count != file.posting_ends.len() || shortcuts > count {
+            return Err(Damaged);
+        }
+        let mut start = 0;
+        let mut words = Vec::with_capacity(count);
+        for (word, &end) in lines.zip(&file.posting_ends) {
+            let end = end as usize;
+            if end < start || end > file.postings.len() {
+                return Err(Damaged);
+            }
+            let chars: Box<[char]> = word.chars().collect();
+            words.push(Word {
+                signature: word_signature(&chars),
+                chars,
+                postings: start..end,
+            });
+            start = end;
+        }
+        Ok(SearchIndex {
+            posts: file.posts as usize,
+            words,
+            shortcuts,
+            postings: file.postings,
+            text_chunks: file.text_chunks,
+            recent: RefCell::default(),
+        })
+    }
+
+    /// Number of posts indexed.
+    pub fn len(&self) -> usize {
+        self.posts
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.posts == 0
+    }
+
+    /// The posts (positions in the site index) that match every term, best first: more
+    /// terms in the title, then more in tags and categories, then more in the text; ties
+    /// keep the index's order (pinned, newest). The same result as [`crate::search::rank`]
+    /// over all posts.
+    pub fn search(&self, query: &Query) -> Vec<usize> {
+        let n = self.posts;
+        // Terms matched so far by each post, and its score: title, facet and text counts
+        // packed so that comparing the numbers compares them in that order.
+        let mut terms_matched = vec![0u8; n];
+        let mut score = vec![0u32; n];
+        let terms = query.terms.len().min(255);
+        for (done, term) in query.terms.iter().take(terms).enumerate() {
+            let fields = self.term_fields(term);
+            for ((matched, score), &fields) in
+                terms_matched.iter_mut().zip(&mut score).zip(fields.iter())
+            {
+                if fields != 0 && usize::from(*matched) == done {
+                    *matched += 1;
+                    *score += u32::from(fields & TITLE) << 16
+                        | u32::from(fields & FACETS != 0) << 8
+                        | u32::from(fields & TEXT != 0);
+                }
+            }
+        }
+        let hits = (0..n).filter(|&post| usize::from(terms_matched[post]) == terms);
+        best_first(hits, &score)
+    }
+
+    /// The postings that together hold `term`: its shortcut's if it has one, otherwise
+    /// those of every word it matches.
+    fn postings_of<'a>(&'a self, term: &'a Term) -> impl Iterator<Item = &'a Range<usize>> {
+        let (words, shortcuts) = self.words.split_at(self.words.len() - self.shortcuts);
+        let key = term.as_single_char();
+        let shortcut = shortcuts
+            .iter()
+            .find(|word| key.is_some_and(|c| *word.chars == [c]));
+        let words = shortcut.map_or(words, std::slice::from_ref);
+        let wanted = term.signature();
+        words
+            .iter()
+            .filter(move |word| {
+                shortcut.is_some()
+                    || word.signature & wanted == wanted && term.find(&word.chars).is_some()
+            })
+            .map(|word| &word.postings)
+    }
+
+    /// How many bytes of postings finding `term` reads.
+    fn join_bytes(&self, term: &Term) -> usize {
+        self.postings_of(term).map(|range| range.len()).sum()
+    }
+
+    /// For every post, the fields (bits) it contains `term` in; 0 for none.
+    fn term_fields(&self, term: &Term) -> Rc<Vec<u8>> {
+        let mut recent = self.recent.borrow_mut();
+        if let Some(at) = recent.iter().position(|(seen, _)| seen == term) {
+            recent[..=at].rotate_right(1);
+            return recent[0].1.clone();
+        }
+        let mut fields = vec![0u8; self.posts];
+        for range in self.postings_of(term) {
+            let mut post = 0usize;
+            let mut postings = Reader::new(&self.postings[range.clone()]);
+            while let Some(value) = postings.u32() {
+                post += (value >> 3) as usize;
+                if let Some(slot) = fields.get_mut(post) {
+                    *slot |= (value & 7) as u8;
+                }
+            }
+        }
+        let fields = Rc::new(fields);
+        if recent.len() == RECENT_TERMS {
+            recent.pop();
+        }
+        recent.insert(0, (term.clone(), fields.clone()));
+        fields
+    }
+}
+
+/// `hits` (in index order) by `score`, highest first, ties in index order. Scores take few
+/// distinct values, so the posts are placed by counting rather than sorted: at 100,000
+/// hits that is several times faster than a comparison sort.
+fn best_first(hits: impl Iterator<Item = usize> + Clone, score: &[u32]) -> Vec<usize> {
+    // Distinct scores, highest first, each with how many hits have it.
+    let mut levels: Vec<(u32, usize)> = Vec::new();
+    for post in hits.clone() {
+        let key = std::cmp::Reverse(score[post]);
+        match levels.binary_search_by_key(&key, |&(s, _)| std::cmp::Reverse(s)) {
+            Ok(at) => levels[at].1 += 1,
+            Err(at) => levels.insert(at, (score[post], 1)),
+        }
+    }
+    // Where each score's posts start in the result.
+    let mut next = 0;
+    for level in &mut levels {
+        (level.1, next) = (next, next + level.1);
+    }
+    let mut ordered = vec![0; next];
+    for post in hits {
+        let key = std::cmp::Reverse(score[post]);
+        if let Ok(at) = levels.binary_search_by_key(&key, |&(s, _)| std::cmp::Reverse(s)) {
+            ordered[levels[at].1] = post;
+            levels[at].1 += 1;
+        }
+    }
+    ordered
+}
+
+#[cfg(test)]
+mod tests;
