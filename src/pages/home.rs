@@ -25,9 +25,13 @@ use crate::site_index::site_index;
 
 /// Characters shown on each side of a search match in a result.
 const SNIPPET_RADIUS: usize = 40;
-/// How long typing must pause before the filter buttons are counted for the search and
-/// the texts for snippets are fetched.
+/// How long typing must pause before the filter buttons are counted for the search, the
+/// texts for snippets are fetched and the whole page of results is shown.
 const PAUSE_MS: u32 = 200;
+/// Cards that follow every keystroke: about what a screen shows below the search box.
+/// Laying out and painting a card is most of what a keystroke costs the browser, so the
+/// rest of the page waits for typing to pause.
+const CARDS_WHILE_TYPING: usize = 4;
 
 thread_local! {
     /// The list's last query, so "back to the list" from a post keeps the filter.
@@ -153,6 +157,13 @@ pub fn Home(props: &HomeProps) -> Html {
         |(selection, _)| list_results(index, selection, search_index.as_deref()),
     );
     let (facet_bar, counted) = use_facet_bar(index, &selection, &results, &search_index);
+    // The counts lag only while the search text changes: that is, while the reader types.
+    let typing = *counted.borrow() != *selection;
+    let cards = if typing {
+        limit.min(CARDS_WHILE_TYPING)
+    } else {
+        limit
+    };
     let ids = &results.shown;
     let used_text = results.layout_query.as_deref().unwrap_or(&selection.search);
     let used_query = Query::parse(used_text);
@@ -246,12 +257,12 @@ pub fn Home(props: &HomeProps) -> Html {
                 { empty_state(&on_clear) }
             } else {
                 <section class="post-list" aria-label="글 목록">
-                    { for ids.iter().take(limit).map(|&id| {
+                    { for ids.iter().take(cards).map(|&id| {
                         let snippet = loaded_text(id).and_then(|text| text_snippet(&text, &used_query, SNIPPET_RADIUS));
                         post_card(&index.posts[id], &link_base, &post_query, snippet)
                     }) }
                 </section>
-                if ids.len() > limit {
+                if !typing && ids.len() > limit {
                     <button type="button" class="list-more" onclick={on_more}>
                         { format!("더 보기 ({}개 남음)", ids.len() - limit) }
                     </button>

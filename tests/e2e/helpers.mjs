@@ -405,6 +405,31 @@ export function assertUrlState(url, selected, mode) {
 // Small DOM helpers
 
 /** Text with whitespace collapsed. */
+/**
+ * Types `value` into the search box as one keystroke and reads the list in the very next
+ * task, before any timer the app set can run: what the reader sees while still typing.
+ */
+export const afterOneKeystroke = (page, value) => page.evaluate(async (value) => {
+  const input = document.querySelector('#search-input');
+  input.value = value;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  await new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = resolve;
+    channel.port2.postMessage(null);
+  });
+  const facetCounts = {};
+  for (const button of document.querySelectorAll('button.facet[data-value]')) {
+    facetCounts[`${button.dataset.kind}:${button.dataset.value}`] = button.querySelector('.facet__count')?.textContent;
+  }
+  return {
+    slugs: [...document.querySelectorAll('main#main article.post-card')].map((card) => card.dataset.slug),
+    more: document.querySelectorAll('button.list-more').length,
+    count: document.querySelector('p.result-count')?.textContent,
+    facetCounts,
+  };
+}, value);
+
 export const norm = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 /** The post's title as it must appear (from the test data). */

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 
 import { HOME_ORDER } from './data.mjs';
-import { appTest, eventually, expectFacets, expectList, facetButton, gotoApp, gotoPost, reloadApp, useBrowser, waitForView } from './helpers.mjs';
+import { afterOneKeystroke, appTest, eventually, expectFacets, expectList, facetButton, gotoApp, gotoPost, reloadApp, useBrowser, waitForView } from './helpers.mjs';
 
 const browser = useBrowser();
 const box = (page) => page.getByRole('searchbox', { name: '검색' });
@@ -172,21 +172,9 @@ appTest(browser, 'a keystroke changes the list; the filter counts follow when ty
   await eventually(async () => assert.match(await page.locator('.result-count').textContent(), /전체/));
   await expectFacets(page, { 'tag:회고': { pressed: false, count: 2 } });
   // One keystroke and the task after it: the list has changed, the counts not yet.
-  const right_after = await page.evaluate(async () => {
-    const input = document.querySelector('#search-input');
-    input.value = '래블업';
-    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    await new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = resolve;
-      channel.port2.postMessage(null);
-    });
-    return {
-      cards: [...document.querySelectorAll('main#main article.post-card')].map((card) => card.dataset.slug),
-      count: document.querySelector('button.facet[data-value="회고"] .facet__count').textContent,
-    };
-  });
-  assert.deepEqual(right_after, { cards: ['lablup-eight-months'], count: '2' });
+  const rightAfter = await afterOneKeystroke(page, '래블업');
+  assert.deepEqual(rightAfter.slugs, ['lablup-eight-months']);
+  assert.equal(rightAfter.facetCounts['tag:회고'], '2');
   await expectFacets(page, { 'tag:회고': { pressed: false, count: 1 } });
   // A card's tag links filter by the tag; the search text is not part of them.
   const hrefs = await page.locator('main#main article.post-card a.tag-link').evaluateAll((links) => links.map((a) => a.href));

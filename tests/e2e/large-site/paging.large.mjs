@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 
-import { appTest, eventually, gotoApp, useBrowser, waitForView } from '../helpers.mjs';
+import { afterOneKeystroke, appTest, eventually, gotoApp, useBrowser, waitForView } from '../helpers.mjs';
 
 const browser = useBrowser();
 const cards = (page) => page.locator('section.post-list article.post-card');
@@ -48,4 +48,22 @@ appTest(browser, 'a new search starts again from ten results', async (page) => {
     const shown = await cards(page).count();
     assert.ok(shown > 0 && shown <= 10, `${shown} results shown`);
   });
+});
+
+appTest(browser, 'while typing, the first four results follow every key; the whole page follows the pause', async (page) => {
+  await gotoApp(page, '?q=' + encodeURIComponent('ㄷ'));
+  await eventually(async () => {
+    assert.equal(await cards(page).count(), 10);
+    assert.equal(await more(page).count(), 1);
+  });
+  const rightAfter = await afterOneKeystroke(page, '다');
+  assert.equal(rightAfter.slugs.length, 4, rightAfter.slugs.join(' '));
+  assert.equal(rightAfter.more, 0, 'no 더 보기 until the page is whole');
+  await eventually(async () => {
+    assert.equal(await cards(page).count(), 10);
+    assert.equal(await more(page).count(), 1);
+  });
+  const settled = await cards(page).evaluateAll((all) => all.map((card) => card.dataset.slug));
+  assert.deepEqual(settled.slice(0, 4), rightAfter.slugs, 'the four shown while typing are the top results');
+  assert.equal(await page.locator('p.result-count').textContent(), rightAfter.count, 'the count was right at once');
 });
