@@ -2,9 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::components::app_link::AppLink;
 use crate::route::{switch, Route};
-use crate::router::{use_location, Router};
+use crate::router::{home_url, use_location, Router};
 use crate::site_index::site_index;
 
 /// The site's name from `site.toml` (via the index): header and document titles.
@@ -27,7 +26,7 @@ pub fn App() -> Html {
         <Router>
             <a class="skip-link" href="#main" onclick={focus_main()}>{ "본문으로 건너뛰기" }</a>
             <header class="site-header">
-                <AppLink to={Route::Home} class={classes!("site-header__name")}>{ "글" }<span>{ site_name() }</span></AppLink>
+                <a class="site-header__name" href={home_url()}>{ "글" }<span>{ site_name() }</span></a>
             </header>
             <main id="main" tabindex="-1">{ content }</main>
             <footer class="site-footer">

@@ -8,7 +8,7 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::route::Route;
@@ -37,11 +37,15 @@ impl PartialEq for Navigator {
 impl Navigator {
     /// The URL of a route and query under the base path.
     pub fn href(&self, to: &Route, query: &str) -> String {
-        let path = format!("{}{}", self.base, to.to_path());
+        self.url(&to.to_path(), query)
+    }
+
+    /// The URL of a path below the base, with a query (no `?`) unless it is empty.
+    fn url(&self, path: &str, query: &str) -> String {
         if query.is_empty() {
-            path
+            format!("{}{path}", self.base)
         } else {
-            format!("{path}?{query}")
+            format!("{}{path}?{query}", self.base)
         }
     }
 
@@ -62,7 +66,12 @@ impl Navigator {
 
     /// Pushes a history entry for the route and shows it (no reload).
     pub fn push(&self, to: &Route, query: &str) {
-        let url = self.href(to, query);
+        self.push_path(&to.to_path(), query);
+    }
+
+    /// [`Navigator::push`] for a path below the base.
+    fn push_path(&self, path: &str, query: &str) {
+        let url = self.url(path, query);
         // Going where the reader already is adds no history entry (e.g. a selected tag's link).
         let here = gloo::utils::window().location();
         let current = format!(
@@ -78,7 +87,7 @@ impl Navigator {
             .and_then(|history| history.push_state_with_url(&JsValue::NULL, "", Some(&url)));
         match pushed {
             Ok(()) => self.on_change.emit(Location {
-                path: to.to_path(),
+                path: path.to_owned(),
                 query: query.to_owned(),
             }),
             // Without the History API, an ordinary page load still gets there.
@@ -87,6 +96,45 @@ impl Navigator {
             }
         }
     }
+}
+
+/// Follows a plain click on a link to one of the app's own views inside the app, without
+/// a reload. Links are plain `<a href>` elements: one listener on the document serves
+/// them all, which costs a list of cards far less than a component and a listener per
+/// link. Modified clicks (new tab, new window), links with a target or a download, and
+/// links that leave the app (other sites, files, `#` anchors) are left to the browser.
+fn follow_link(event: &web_sys::Event, navigator: &Navigator) {
+    let Some(click) = event.dyn_ref::<web_sys::MouseEvent>() else {
+        return;
+    };
+    let modified = click.ctrl_key() || click.meta_key() || click.shift_key() || click.alt_key();
+    if modified || click.button() != 0 || click.default_prevented() {
+        return;
+    }
+    let link = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.closest("a[href]").ok().flatten());
+    let Some(link) = link.filter(|l| !l.has_attribute("target") && !l.has_attribute("download"))
+    else {
+        return;
+    };
+    let href = link.get_attribute("href").unwrap_or_default();
+    // The app writes its links as absolute paths below the base.
+    let Some(below_base) = href.strip_prefix(&*navigator.base) else {
+        return;
+    };
+    let (path, query) = below_base.split_once('?').unwrap_or((below_base, ""));
+    let in_app = path.starts_with('/') && !path.starts_with("//") && !href.contains('#');
+    if in_app && !matches!(Route::recognize(path), None | Some(Route::NotFound)) {
+        click.prevent_default();
+        navigator.push_path(path, query);
+    }
+}
+
+/// The list's URL, for links drawn outside `<Router>` (the site header).
+pub fn home_url() -> String {
+    base_path() + "/"
 }
 
 /// The base path from the document's base URL (Trunk writes the public URL into
@@ -144,24 +192,32 @@ pub fn Router(props: &RouterProps) -> Html {
         let base = base.clone();
         use_state(move || current_location(&base))
     };
-    {
-        let (location, base) = (location.clone(), base.clone());
-        use_effect_with((), move |_| {
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-                    location.set(current_location(&base));
-                });
-            move || drop(listener)
-        });
-    }
     let navigator = Navigator {
-        base,
+        base: base.clone(),
         on_change: {
             let location = location.clone();
             Callback::from(move |next| location.set(next))
         },
     };
-    NAVIGATOR.with(|slot| *slot.borrow_mut() = Some(navigator));
+    NAVIGATOR.with(|slot| *slot.borrow_mut() = Some(navigator.clone()));
+    {
+        let location = location.clone();
+        use_effect_with((), move |_| {
+            let popstate =
+                gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                    location.set(current_location(&base));
+                });
+            // gloo's listeners are passive unless told otherwise, and a passive listener
+            // cannot keep the browser from following the link.
+            let click = gloo::events::EventListener::new_with_options(
+                &gloo::utils::document(),
+                "click",
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                move |event| follow_link(event, &navigator),
+            );
+            move || drop((popstate, click))
+        });
+    }
     let context = RouterContext {
         location: (*location).clone(),
     };

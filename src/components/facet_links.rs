@@ -3,8 +3,8 @@
 use geul_content::{selection_query, Facet, FacetKind, PostMeta, Selection};
 use yew::prelude::*;
 
-use crate::components::app_link::AppLink;
 use crate::route::Route;
+use crate::router::navigator;
 use crate::site_index::site_index;
 
 /// A stateless view function (see `post_info` for why it is not a component). `base` is the
@@ -18,7 +18,7 @@ pub fn facet_links(post: &PostMeta, base: &Selection) -> Html {
     }
     let link = |facet: &Facet| {
         let (kind, value) = (facet.kind, &facet.value);
-        let query = selection_query(&base.with(kind, value));
+        let href = navigator().href(&Route::Home, &selection_query(&base.with(kind, value)));
         let tag = (kind == FacetKind::Tag).then(|| AttrValue::from(value.clone()));
         let category = (kind == FacetKind::Category).then(|| AttrValue::from(value.clone()));
         let (class, label) = match kind {
@@ -27,9 +27,7 @@ pub fn facet_links(post: &PostMeta, base: &Selection) -> Html {
         };
         html! {
             <li>
-                <AppLink to={Route::Home} {query} class={classes!(class)} data_tag={tag} data_category={category}>
-                    { label }
-                </AppLink>
+                <a {href} {class} data-tag={tag} data-category={category}>{ label }</a>
             </li>
         }
     };

@@ -1,6 +1,5 @@
 //! Reusable pieces of the views, one component (and one `Props`) per file.
 
-pub mod app_link;
 pub mod empty_state;
 pub mod facet_bar;
 pub mod facet_links;

@@ -3,10 +3,10 @@
 use geul_content::{PostMeta, Selection};
 use yew::prelude::*;
 
-use crate::components::app_link::AppLink;
 use crate::components::facet_links::facet_links;
 use crate::components::post_info::post_info;
 use crate::route::Route;
+use crate::router::navigator;
 
 /// Text around a search match: before, the match, after.
 pub type Snippet = (String, String, String);
@@ -21,9 +21,12 @@ pub fn post_card(
     post_query: &str,
     snippet: Option<Snippet>,
 ) -> Html {
-    let to = Route::Post {
-        slug: post.slug.clone(),
-    };
+    let href = navigator().href(
+        &Route::Post {
+            slug: post.slug.clone(),
+        },
+        post_query,
+    );
     html! {
         // No key: while typing, the same card slots take new posts, which is cheaper than
         // removing and creating whole cards on every keystroke.
@@ -32,7 +35,7 @@ pub fn post_card(
                 if post.pinned {
                     <span class="pin-badge">{ "고정" }</span>
                 }
-                <AppLink {to} query={post_query.to_owned()}>{ &post.title }</AppLink>
+                <a {href}>{ &post.title }</a>
             </h2>
             { post_info(post) }
             if let Some((before, hit, after)) = snippet {

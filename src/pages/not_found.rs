@@ -3,8 +3,8 @@
 use yew::prelude::*;
 
 use crate::app::set_document_title;
-use crate::components::app_link::AppLink;
 use crate::route::Route;
+use crate::router::navigator;
 
 /// A view function, not a component: it has no state of its own.
 pub fn not_found() -> Html {
@@ -13,7 +13,7 @@ pub fn not_found() -> Html {
         <section class="not-found">
             <h1>{ "페이지를 찾을 수 없습니다" }</h1>
             <p>{ "주소가 바뀌었거나 글이 옮겨졌을 수 있어요." }</p>
-            <AppLink to={Route::Home} class={classes!("home-link")}>{ "글 목록으로 가기" }</AppLink>
+            <a class="home-link" href={navigator().href(&Route::Home, "")}>{ "글 목록으로 가기" }</a>
         </section>
     }
 }

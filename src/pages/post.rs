@@ -9,12 +9,12 @@ use yew::prelude::*;
 
 use crate::app::set_document_title;
 use crate::body_loader::{cached_body, load_body};
-use crate::components::app_link::AppLink;
 use crate::components::facet_links::facet_links;
 use crate::components::post_info::post_info;
 use crate::pages::home::last_list_query;
 use crate::pages::not_found::not_found;
 use crate::route::Route;
+use crate::router::navigator;
 use crate::router::use_location;
 use crate::site_index::site_index;
 
@@ -114,9 +114,9 @@ fn PostView(props: &PostViewProps) -> Html {
             </header>
             { content }
             <footer class="post__footer">
-                <AppLink to={Route::Home} query={last_list_query()} class={classes!("back-link")}>
+                <a class="back-link" href={navigator().href(&Route::Home, &last_list_query())}>
                     { "← 목록으로" }
-                </AppLink>
+                </a>
             </footer>
         </article>
     }

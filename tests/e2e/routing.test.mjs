@@ -107,3 +107,35 @@ appTest(browser, 'resources the document links (icon, styles, scripts, images) a
     assert.ok(r.hasIcon, `${path || 'home'}: the document names its icon (<link rel="icon">), else browsers ask for /favicon.ico outside the base path`);
   }
 });
+
+appTest(browser, 'a plain click on a link of the app stays in the app; other clicks and links go to the browser', async (page) => {
+  await gotoApp(page, '');
+  // Whether the app took a click on `link`, read after it had its say; the browser is
+  // then kept from following the link, so the page stays to be asked again.
+  const taken = (selector, init = {}, attributes = null) => page.evaluate(({ selector, init, attributes }) => {
+    let link = document.querySelector(selector);
+    if (attributes) {
+      link = Object.assign(document.createElement('a'), { textContent: 'test link' });
+      for (const [name, value] of Object.entries(attributes)) link.setAttribute(name, value);
+      document.querySelector('main#main').append(link);
+    }
+    let prevented = null;
+    const after = (event) => { prevented = event.defaultPrevented; event.preventDefault(); };
+    window.addEventListener('click', after, { once: true });
+    link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0, ...init }));
+    if (attributes) link.remove();
+    return prevented;
+  }, { selector, init, attributes });
+  const base = new URL(BASE_URL).pathname;
+  const title = 'main#main article.post-card h2 a';
+  for (const modifier of ['ctrlKey', 'metaKey', 'shiftKey', 'altKey']) {
+    assert.equal(await taken(title, { [modifier]: true }), false, `${modifier}-click is the browser's`);
+  }
+  for (const href of [`${base}feed.xml`, 'https://example.com/', `${base}posts/x/#part`, '#main']) {
+    assert.equal(await taken(null, {}, { href }), false, `${href} is not a view of the app`);
+  }
+  assert.equal(await taken(null, {}, { href: `${base}posts/x/`, target: '_blank' }), false, 'a link with a target is the browser\'s');
+  assert.equal(await taken(null, {}, { href: `${base}posts/x/`, download: '' }), false, 'a download is the browser\'s');
+  assert.equal(await taken(title), true, 'a plain click on a post title is the app\'s');
+  await waitForView(page, 'post');
+});
