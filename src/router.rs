@@ -49,19 +49,18 @@ impl Navigator {
         }
     }
 
-    /// Replaces the current history entry (while the reader types a search, so back does
-    /// not step through every keystroke).
+    /// Shows the route in place of the current history entry (while the reader types a
+    /// search, so back does not step through every keystroke). The address is written by
+    /// [`write_pending_url`], which the list calls when typing pauses, or by the next push:
+    /// writing it costs the browser up to a millisecond and a half of every keystroke, and
+    /// nobody reads the address bar mid-word.
     pub fn replace(&self, to: &Route, query: &str) {
         let url = self.href(to, query);
-        let replaced = gloo::utils::window()
-            .history()
-            .and_then(|history| history.replace_state_with_url(&JsValue::NULL, "", Some(&url)));
-        if replaced.is_ok() {
-            self.on_change.emit(Location {
-                path: to.to_path(),
-                query: query.to_owned(),
-            });
-        }
+        PENDING_URL.with(|pending| *pending.borrow_mut() = Some(url));
+        self.on_change.emit(Location {
+            path: to.to_path(),
+            query: query.to_owned(),
+        });
     }
 
     /// Pushes a history entry for the route and shows it (no reload).
@@ -71,6 +70,8 @@ impl Navigator {
 
     /// [`Navigator::push`] for a path below the base.
     fn push_path(&self, path: &str, query: &str) {
+        // The entry being left gets its address first.
+        write_pending_url();
         let url = self.url(path, query);
         // Going where the reader already is adds no history entry (e.g. a selected tag's link).
         let here = gloo::utils::window().location();
@@ -94,6 +95,20 @@ impl Navigator {
             Err(_) => {
                 let _ = gloo::utils::window().location().set_href(&url);
             }
+        }
+    }
+}
+
+thread_local! {
+    /// The address [`Navigator::replace`] has yet to write.
+    static PENDING_URL: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Writes the address that [`Navigator::replace`] left pending, if any.
+pub fn write_pending_url() {
+    if let Some(url) = PENDING_URL.with(|pending| pending.take()) {
+        if let Ok(history) = gloo::utils::window().history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
         }
     }
 }
@@ -205,6 +220,8 @@ pub fn Router(props: &RouterProps) -> Html {
         use_effect_with((), move |_| {
             let popstate =
                 gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                    // A pending address belonged to the entry the reader just left.
+                    PENDING_URL.with(|pending| pending.take());
                     location.set(current_location(&base));
                 });
             // gloo's listeners are passive unless told otherwise, and a passive listener

@@ -19,14 +19,15 @@ use crate::components::search_box::search_box;
 use crate::list_facets::use_facet_bar;
 use crate::list_keys::use_list_keys;
 use crate::route::Route;
-use crate::router::{navigator, use_location};
+use crate::router::{navigator, use_location, write_pending_url};
 use crate::search_loader::{chunks_to_fetch, load_chunk, load_index, loaded_index, loaded_text};
 use crate::site_index::site_index;
 
 /// Characters shown on each side of a search match in a result.
 const SNIPPET_RADIUS: usize = 40;
-/// How long typing must pause before the filter buttons are counted for the search, the
-/// texts for snippets are fetched and the whole page of results is shown.
+/// How long typing must pause before the address bar follows the search, the filter
+/// buttons are counted for it, the texts for snippets are fetched and the whole page of
+/// results is shown.
 const PAUSE_MS: u32 = 200;
 /// Cards that follow every keystroke: about what a screen shows below the search box.
 /// Laying out and painting a card is most of what a keystroke costs the browser, so the
@@ -181,6 +182,7 @@ pub fn Home(props: &HomeProps) -> Html {
             move |(shown, quoting, _)| {
                 let (shown, quoting) = (shown.clone(), *quoting);
                 let pause = gloo::timers::callback::Timeout::new(PAUSE_MS, move || {
+                    write_pending_url();
                     if *counted.borrow() != current {
                         *counted.borrow_mut() = current;
                         texts_arrived.set(*texts_arrived + 1);

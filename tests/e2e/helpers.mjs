@@ -427,6 +427,7 @@ export const afterOneKeystroke = (page, value) => page.evaluate(async (value) =>
     more: document.querySelectorAll('button.list-more').length,
     count: document.querySelector('p.result-count')?.textContent,
     facetCounts,
+    url: location.href,
   };
 }, value);
 

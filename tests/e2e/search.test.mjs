@@ -18,7 +18,8 @@ appTest(browser, 'typing a Korean word finds it inside longer words, in the URL 
   await gotoApp(page, '');
   await box(page).pressSequentially('래블업');
   await expectList(page, ['lablup-eight-months']);
-  assert.equal(new URL(page.url()).searchParams.get('q'), '래블업');
+  // The address follows once typing pauses.
+  await eventually(async () => assert.equal(new URL(page.url()).searchParams.get('q'), '래블업'));
   await reloadApp(page, 'home');
   await expectList(page, ['lablup-eight-months']);
   assert.equal(await box(page).inputValue(), '래블업', 'the box shows the query after a reload');
@@ -175,10 +176,25 @@ appTest(browser, 'a keystroke changes the list; the filter counts follow when ty
   const rightAfter = await afterOneKeystroke(page, '래블업');
   assert.deepEqual(rightAfter.slugs, ['lablup-eight-months']);
   assert.equal(rightAfter.facetCounts['tag:회고'], '2');
+  assert.equal(new URL(rightAfter.url).searchParams.get('q'), '회고', 'the address follows the pause');
   await expectFacets(page, { 'tag:회고': { pressed: false, count: 1 } });
+  await eventually(async () => assert.equal(new URL(page.url()).searchParams.get('q'), '래블업'));
   // A card's tag links filter by the tag; the search text is not part of them.
   const hrefs = await page.locator('main#main article.post-card a.tag-link').evaluateAll((links) => links.map((a) => a.href));
   assert.ok(hrefs.length > 0 && hrefs.every((href) => !new URL(href).searchParams.has('q')), hrefs.join(' '));
+});
+
+appTest(browser, 'a result opened before typing pauses still leaves the search in the history', async (page) => {
+  await gotoApp(page, '?q=' + encodeURIComponent('회고'));
+  await eventually(async () => assert.match(await page.locator('.result-count').textContent(), /전체/));
+  await afterOneKeystroke(page, '래블업');
+  await page.locator('main#main article.post-card h2 a').first().click();
+  await waitForView(page, 'post');
+  await page.goBack();
+  await waitForView(page, 'home');
+  assert.equal(new URL(page.url()).searchParams.get('q'), '래블업');
+  await expectList(page, ['lablup-eight-months']);
+  assert.equal(await page.locator('#search-input').inputValue(), '래블업');
 });
 
 appTest(browser, 'while the search index is on its way the list stays and says so, then narrows', async (page) => {
