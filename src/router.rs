@@ -161,12 +161,17 @@ fn base_path() -> String {
         .ok()
         .flatten()
         .unwrap_or_default();
-    let after_scheme = base.split_once("://").map_or("", |(_, rest)| rest);
-    let path = after_scheme.find('/').map_or("/", |at| &after_scheme[at..]);
+    // "https://host/geul/index.html?x" → "geul/index.html?x" (splitting at a character
+    // keeps the string searcher out of the wasm).
+    let path = base.splitn(4, '/').nth(3).unwrap_or_default();
     let path = path.split(['?', '#']).next().unwrap_or_default();
     // A base URL names a directory: drop a file name after the last slash.
-    let directory = &path[..path.rfind('/').map_or(0, |at| at + 1)];
-    directory.trim_end_matches('/').to_owned()
+    let directory = path[..path.rfind('/').unwrap_or(0)].trim_end_matches('/');
+    if directory.is_empty() {
+        String::new()
+    } else {
+        format!("/{directory}")
+    }
 }
 
 fn current_location(base: &str) -> Location {
