@@ -8,6 +8,8 @@
 
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
@@ -55,8 +57,30 @@ impl Navigator {
     /// writing it costs the browser up to a millisecond and a half of every keystroke, and
     /// nobody reads the address bar mid-word.
     pub fn replace(&self, to: &Route, query: &str) {
+        self.show_pending(to, query, false);
+    }
+
+    /// Shows the route at once and pushes its history entry right after the browser has
+    /// painted it: the first key of a search must push one (back returns to the list it
+    /// started from), and `pushState` costs that keystroke up to a millisecond and a half.
+    pub fn push_after_paint(&self, to: &Route, query: &str) {
+        // The entry being left gets its address first, as with `push`.
+        write_pending_url();
+        self.show_pending(to, query, true);
+        let write = Closure::once(|| Timeout::new(0, write_pending_url).forget());
+        let _ = gloo::utils::window().request_animation_frame(write.as_ref().unchecked_ref());
+        write.forget();
+    }
+
+    /// Shows the route, leaving its address to [`write_pending_url`]; `new_entry` says it
+    /// gets a history entry of its own (which a replace before it is written keeps).
+    fn show_pending(&self, to: &Route, query: &str, new_entry: bool) {
         let url = self.href(to, query);
-        PENDING_URL.with(|pending| *pending.borrow_mut() = Some(url));
+        PENDING_URL.with(|pending| {
+            let mut pending = pending.borrow_mut();
+            let new_entry = new_entry || pending.as_ref().is_some_and(|(_, push)| *push);
+            *pending = Some((url, new_entry));
+        });
         self.on_change.emit(Location {
             path: to.to_path(),
             query: query.to_owned(),
@@ -100,16 +124,22 @@ impl Navigator {
 }
 
 thread_local! {
-    /// The address [`Navigator::replace`] has yet to write.
-    static PENDING_URL: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// The address shown but not written yet, and whether it gets a new history entry.
+    static PENDING_URL: std::cell::RefCell<Option<(String, bool)>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Writes the address that [`Navigator::replace`] left pending, if any.
+/// Writes the address that [`Navigator::replace`] or [`Navigator::push_after_paint`] left
+/// pending, if any.
 pub fn write_pending_url() {
-    if let Some(url) = PENDING_URL.with(|pending| pending.take()) {
-        if let Ok(history) = gloo::utils::window().history() {
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
-        }
+    let Some((url, new_entry)) = PENDING_URL.with(|pending| pending.take()) else {
+        return;
+    };
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ = if new_entry {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
     }
 }
 

@@ -223,7 +223,7 @@ pub fn Home(props: &HomeProps) -> Html {
             let query = selection_query(&next);
             // A new search is a new history entry; refining it is not.
             if selection.search.is_empty() {
-                navigator.push(&Route::Home, &query);
+                navigator.push_after_paint(&Route::Home, &query);
             } else {
                 navigator.replace(&Route::Home, &query);
             }
