@@ -45,3 +45,9 @@ fn keep_prerendered_body(prerendered: &web_sys::Element) {
         body_loader::remember_body(path, body.inner_html());
     }
 }
+
+/// Talc instead of the standard library's dlmalloc: about 3 KB less gzipped wasm, a fortieth
+/// of the first-load budget (docs/PERFORMANCE.md). The app is single-threaded.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
