@@ -24,7 +24,7 @@ pub async fn load_index(path: &str) -> Result<Rc<SearchIndex>, String> {
     }
     let bytes = crate::fetch::fetch_bytes(path).await?;
     let index =
-        Rc::new(SearchIndex::from_bytes(&bytes).map_err(|_| "damaged search index".to_owned())?);
+        Rc::new(SearchIndex::from_vec(bytes).map_err(|_| "damaged search index".to_owned())?);
     INDEX.with(|slot| *slot.borrow_mut() = Some(index.clone()));
     Ok(index)
 }

@@ -130,7 +130,7 @@ impl SearchIndexFile {
                 candidates.extend(initial_of(c));
             }
         }
-        let Ok(index) = SearchIndex::from_file(self.clone()) else {
+        let Ok(index) = SearchIndex::from_vec(self.to_bytes()) else {
             return; // words_only wrote it, so it reads
         };
         for c in candidates {

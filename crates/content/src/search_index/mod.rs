@@ -34,8 +34,10 @@ pub const TEXT_CHUNK_POSTS: usize = 64;
 /// One word of the vocabulary, ready to be matched.
 #[derive(Debug)]
 struct Word {
-    chars: Box<[char]>,
+    /// Its characters, in [`SearchIndex::chars`].
+    chars: Range<usize>,
     signature: u64,
+    /// Its postings, in [`SearchIndex::bytes`].
     postings: Range<usize>,
 }
 
@@ -47,9 +49,14 @@ const RECENT_TERMS: usize = 4;
 pub struct SearchIndex {
     posts: usize,
     words: Vec<Word>,
+    /// Every word's characters, one after the other: one allocation instead of one per
+    /// word (100,000 of them at 100,000 posts).
+    chars: Vec<char>,
     /// How many of the last words are shortcuts (see [`SearchIndexFile::shortcuts`]).
     shortcuts: usize,
-    postings: Vec<u8>,
+    /// The file as fetched. The postings are read where they are: copying 20 MB of them
+    /// (at 100,000 posts) would lengthen the task in which the index arrives.
+    bytes: Vec<u8>,
     /// Paths of the text chunks (see [`SearchIndexFile::text_chunks`]).
     pub text_chunks: Vec<String>,
     /// The last terms searched, newest first, with the fields each post has them in: while
@@ -58,38 +65,55 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
+    /// Reads an index written by [`SearchIndexFile::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<SearchIndex, Damaged> {
-        SearchIndex::from_file(SearchIndexFile::from_bytes(bytes)?)
+        SearchIndex::from_vec(bytes.to_vec())
     }
 
-    fn from_file(file: SearchIndexFile) -> Result<SearchIndex, Damaged> {
-        let lines = file.words.split_terminator('\n');
-        let count = lines.clone().count();
-        let shortcuts = file.shortcuts as usize;
-        if count != file.posting_ends.len() || shortcuts > count {
+    /// [`SearchIndex::from_bytes`], keeping `bytes` instead of copying from it.
+    pub fn from_vec(bytes: Vec<u8>) -> Result<SearchIndex, Damaged> {
+        let mut r = Reader::new(&bytes);
+        // The same fields as `SearchIndexFile::from_bytes`, borrowed where they are big.
+        let layout = (|| {
+            let posts = r.u32()? as usize;
+            let words = std::str::from_utf8(r.bytes()?).ok()?;
+            let postings = r.bytes()?;
+            let ends = r.list(|r| r.u32())?;
+            let shortcuts = r.u32()? as usize;
+            let text_chunks = r.list(|r| r.string())?;
+            Some((posts, words, postings, ends, shortcuts, text_chunks))
+        })();
+        let (posts, words, postings, ends, shortcuts, text_chunks) =
+            layout.filter(|_| r.is_done()).ok_or(Damaged)?;
+        let lines = words.split_terminator('\n');
+        if lines.clone().count() != ends.len() || shortcuts > ends.len() {
             return Err(Damaged);
         }
+        let offset = postings.as_ptr() as usize - bytes.as_ptr() as usize;
+        let mut chars = Vec::with_capacity(words.len());
         let mut start = 0;
-        let mut words = Vec::with_capacity(count);
-        for (word, &end) in lines.zip(&file.posting_ends) {
+        let mut vocabulary = Vec::with_capacity(ends.len());
+        for (word, &end) in lines.zip(&ends) {
             let end = end as usize;
-            if end < start || end > file.postings.len() {
+            if end < start || end > postings.len() {
                 return Err(Damaged);
             }
-            let chars: Box<[char]> = word.chars().collect();
-            words.push(Word {
-                signature: word_signature(&chars),
-                chars,
-                postings: start..end,
+            let first = chars.len();
+            chars.extend(word.chars());
+            vocabulary.push(Word {
+                signature: word_signature(&chars[first..]),
+                chars: first..chars.len(),
+                postings: offset + start..offset + end,
             });
             start = end;
         }
         Ok(SearchIndex {
-            posts: file.posts as usize,
-            words,
+            posts,
+            words: vocabulary,
+            chars,
             shortcuts,
-            postings: file.postings,
-            text_chunks: file.text_chunks,
+            bytes,
+            text_chunks,
             recent: RefCell::default(),
         })
     }
@@ -138,14 +162,15 @@ impl SearchIndex {
         let key = term.as_single_char();
         let shortcut = shortcuts
             .iter()
-            .find(|word| key.is_some_and(|c| *word.chars == [c]));
+            .find(|word| key.is_some_and(|c| self.chars[word.chars.clone()] == [c]));
         let words = shortcut.map_or(words, std::slice::from_ref);
         let wanted = term.signature();
         words
             .iter()
             .filter(move |word| {
                 shortcut.is_some()
-                    || word.signature & wanted == wanted && term.find(&word.chars).is_some()
+                    || word.signature & wanted == wanted
+                        && term.find(&self.chars[word.chars.clone()]).is_some()
             })
             .map(|word| &word.postings)
     }
@@ -165,7 +190,7 @@ impl SearchIndex {
         let mut fields = vec![0u8; self.posts];
         for range in self.postings_of(term) {
             let mut post = 0usize;
-            let mut postings = Reader::new(&self.postings[range.clone()]);
+            let mut postings = Reader::new(&self.bytes[range.clone()]);
             while let Some(value) = postings.u32() {
                 post += (value >> 3) as usize;
                 if let Some(slot) = fields.get_mut(post) {
