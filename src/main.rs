@@ -3,6 +3,7 @@
 
 mod app;
 mod body_loader;
+mod cards;
 mod components;
 mod fetch;
 mod list_facets;
@@ -22,12 +23,38 @@ fn main() {
     if let Some(prerendered) = &prerendered {
         keep_prerendered_body(prerendered);
     }
+    // The app renders the view the static page shows with its cards: those of the first
+    // posts are embedded; others are fetched first, while the static page stays on screen.
+    // If they cannot be fetched, the static page stays: readable, its links plain links.
+    let shown = prerendered.as_ref().map(shown_posts).unwrap_or_default();
+    if shown.iter().all(|&post| cards::card(post).is_some()) {
+        start(root, prerendered);
+    } else {
+        wasm_bindgen_futures::spawn_local(async move {
+            if cards::load_cards(&shown).await {
+                start(root, prerendered);
+            }
+        });
+    }
+}
+
+/// Renders the app in place of the static page.
+fn start(root: web_sys::Element, prerendered: Option<web_sys::Element>) {
     yew::Renderer::<app::App>::with_root(root).render();
     // The app has rendered the same view; the static copy goes in the same task, before the
     // browser paints again, so nothing flashes. (If the app failed to start, it would stay.)
     if let Some(prerendered) = prerendered {
         prerendered.remove();
     }
+}
+
+/// The posts (positions in the index) whose cards the static page shows (`data-posts`).
+fn shown_posts(prerendered: &web_sys::Element) -> Vec<usize> {
+    let listed = prerendered.get_attribute("data-posts").unwrap_or_default();
+    listed
+        .split(',')
+        .filter_map(|post| post.parse().ok())
+        .collect()
 }
 
 /// A static post page already holds the post's body: hand it to the app instead of

@@ -94,6 +94,7 @@ impl Navigator {
 
     /// [`Navigator::push`] for a path below the base.
     fn push_path(&self, path: &str, query: &str) {
+        NAVIGATED.with(|navigated| navigated.set(true));
         // The entry being left gets its address first.
         write_pending_url();
         let url = self.url(path, query);
@@ -124,6 +125,8 @@ impl Navigator {
 }
 
 thread_local! {
+    /// Whether the reader has moved from the page the app started on (a push or back).
+    static NAVIGATED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// The address shown but not written yet, and whether it gets a new history entry.
     static PENDING_URL: std::cell::RefCell<Option<(String, bool)>> = const { std::cell::RefCell::new(None) };
 }
@@ -175,6 +178,12 @@ fn follow_link(event: &web_sys::Event, navigator: &Navigator) {
         click.prevent_default();
         navigator.push_path(path, query);
     }
+}
+
+/// False until the reader leaves the page the app started on: until then the location is
+/// the one the server answered for.
+pub fn has_navigated() -> bool {
+    NAVIGATED.with(|navigated| navigated.get())
 }
 
 /// The list's URL, for links drawn outside `<Router>` (the site header).
@@ -257,6 +266,7 @@ pub fn Router(props: &RouterProps) -> Html {
                 gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
                     // A pending address belonged to the entry the reader just left.
                     PENDING_URL.with(|pending| pending.take());
+                    NAVIGATED.with(|navigated| navigated.set(true));
                     location.set(current_location(&base));
                 });
             // gloo's listeners are passive unless told otherwise, and a passive listener

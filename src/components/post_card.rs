@@ -47,3 +47,13 @@ pub fn post_card(
         </article>
     }
 }
+
+/// A post whose card is still on its way (see `crate::cards`): a card of the same outline,
+/// so the list does not jump when it arrives.
+pub fn card_placeholder() -> Html {
+    html! {
+        <article class="post-card post-card--loading" aria-busy="true">
+            <h2 class="post-card__title">{ "글을 불러오는 중…" }</h2>
+        </article>
+    }
+}

@@ -12,8 +12,9 @@ use geul_content::{parse_selection, selection_query, Facet, FacetKind, Selection
 use yew::prelude::*;
 
 use crate::app::set_document_title;
+use crate::cards::{card, fetch_cards};
 use crate::components::empty_state::empty_state;
-use crate::components::post_card::post_card;
+use crate::components::post_card::{card_placeholder, post_card};
 use crate::components::result_count::result_count;
 use crate::components::search_box::search_box;
 use crate::list_facets::use_facet_bar;
@@ -132,9 +133,10 @@ pub fn Home(props: &HomeProps) -> Html {
         });
     }
     let on_focus = load.reform(|_: FocusEvent| ());
-    // Snippets quote texts fetched in chunks; a render follows each chunk's arrival (and the
-    // filter buttons' recount when typing pauses).
-    let texts_arrived = use_state(|| 0u32);
+    // Snippets quote texts fetched in chunks, and cards after the first ones come in chunks
+    // too; a render follows each chunk's arrival (and the filter buttons' recount when
+    // typing pauses).
+    let arrived = use_state(|| 0u32);
     let input = use_node_ref();
     {
         // The box follows the URL (back/forward, pasted links) but is never rewritten while
@@ -166,13 +168,18 @@ pub fn Home(props: &HomeProps) -> Html {
         limit
     };
     let ids = &results.shown;
+    // Cards not embedded come in chunks, fetched as their posts are shown.
+    fetch_cards(ids.iter().take(cards).copied(), &{
+        let arrived = arrived.clone();
+        Callback::from(move |()| arrived.set(*arrived + 1))
+    });
     let used_text = results.layout_query.as_deref().unwrap_or(&selection.search);
     let used_query = Query::parse(used_text);
     {
         // Once typing pauses, not on every key: the filter buttons are counted for the
         // search, and the texts that snippets quote are fetched in chunks.
         let shown: Vec<usize> = ids.iter().take(limit).copied().collect();
-        let (search_index, texts_arrived) = (search_index.clone(), texts_arrived.clone());
+        let (search_index, arrived) = (search_index.clone(), arrived.clone());
         // The index is in the dependencies too: when it arrives, the first results may be
         // the very posts the list already showed.
         let quoting = !used_query.is_empty() && search_index.is_some();
@@ -185,17 +192,16 @@ pub fn Home(props: &HomeProps) -> Html {
                     write_pending_url();
                     if *counted.borrow() != current {
                         *counted.borrow_mut() = current;
-                        texts_arrived.set(*texts_arrived + 1);
+                        arrived.set(*arrived + 1);
                     }
                     let Some(search_index) = (*search_index).clone().filter(|_| quoting) else {
                         return;
                     };
                     for chunk in chunks_to_fetch(&search_index, &shown) {
-                        let (search_index, texts_arrived) =
-                            (search_index.clone(), texts_arrived.clone());
+                        let (search_index, arrived) = (search_index.clone(), arrived.clone());
                         wasm_bindgen_futures::spawn_local(async move {
                             if load_chunk(&search_index, chunk).await {
-                                texts_arrived.set(*texts_arrived + 1);
+                                arrived.set(*arrived + 1);
                             }
                         });
                     }
@@ -210,7 +216,7 @@ pub fn Home(props: &HomeProps) -> Html {
     } else {
         "q=".to_owned() + &percent_encode(used_text.trim())
     };
-    let total = index.posts.len();
+    let total = index.len();
 
     let on_search = {
         let (navigator, selection) = (navigator.clone(), selection.clone());
@@ -259,9 +265,12 @@ pub fn Home(props: &HomeProps) -> Html {
                 { empty_state(&on_clear) }
             } else {
                 <section class="post-list" aria-label="글 목록">
-                    { for ids.iter().take(cards).map(|&id| {
-                        let snippet = loaded_text(id).and_then(|text| text_snippet(&text, &used_query, SNIPPET_RADIUS));
-                        post_card(&index.posts[id], &link_base, &post_query, snippet)
+                    { for ids.iter().take(cards).map(|&id| match card(id) {
+                        Some(post) => {
+                            let snippet = loaded_text(id).and_then(|text| text_snippet(&text, &used_query, SNIPPET_RADIUS));
+                            post_card(post, &link_base, &post_query, snippet)
+                        }
+                        None => card_placeholder(),
                     }) }
                 </section>
                 if !typing && ids.len() > limit {

@@ -9,23 +9,29 @@ use yew::prelude::*;
 
 use crate::app::set_document_title;
 use crate::body_loader::{cached_body, load_body};
+use crate::cards::find_card;
 use crate::components::facet_links::facet_links;
 use crate::components::post_info::post_info;
 use crate::pages::home::last_list_query;
 use crate::pages::not_found::not_found;
 use crate::route::Route;
-use crate::router::navigator;
-use crate::router::use_location;
-use crate::site_index::site_index;
+use crate::router::{has_navigated, navigator, use_location};
 
 /// The post whose slug is in the URL (possibly percent-encoded), or the not-found view.
 /// A plain function: only the view below needs state.
 pub fn post_page(url_slug: &str) -> Html {
     let slug = percent_decode(url_slug);
-    let post = site_index().ok().and_then(|index| index.post(&slug));
-    match post {
+    match find_card(&slug) {
         Some(post) => html! { <PostView {post} /> },
-        None => not_found(),
+        // The page the app started on is the server's answer for this address: a post's own
+        // page has its card loaded before the app starts, so this one does not exist.
+        None if !has_navigated() => not_found(),
+        // Reached inside the app (a link in a post's body) without its card here: the
+        // server's page for the address has everything, so the browser loads it.
+        None => {
+            let _ = gloo::utils::window().location().reload();
+            html! { <p class="post__loading" aria-busy="true">{ "글을 불러오는 중…" }</p> }
+        }
     }
 }
 

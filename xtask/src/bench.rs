@@ -97,7 +97,7 @@ fn search_data_gzip(dist: &std::path::Path) -> Result<usize> {
 
 fn table(rows: &[Row]) -> String {
     let mut out = String::from(
-        "| posts | first load (gzip) | search data (gzip) | keystrokes | painted p50 | painted p95 | painted max | ready p95 | longest task | card swap p50 / p95 |\n\
+        "| posts | first load (gzip) | search data (gzip) | keystrokes | painted p50 | painted p95 | painted max | ready p95 | longest task: open / index / typing | card swap p50 / p95 |\n\
          |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     let ms = |value: &serde_json::Value, key: &str| {
@@ -108,7 +108,7 @@ fn table(rows: &[Row]) -> String {
     for row in rows {
         let k = &row.keystrokes;
         out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} / {} |\n",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} / {} / {} | {} / {} |\n",
             row.posts,
             kb(row.first_load_gzip),
             kb(row.search_data_gzip),
@@ -117,6 +117,8 @@ fn table(rows: &[Row]) -> String {
             ms(k, "p95"),
             ms(k, "max"),
             ms(k, "readyP95"),
+            ms(k, "longestOpenTask"),
+            ms(k, "longestArrivalTask"),
             ms(k, "longestTask"),
             ms(k, "floorP50"),
             ms(k, "floorP95"),

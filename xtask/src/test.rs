@@ -2,7 +2,7 @@
 //!
 //! 1. setup + browser deps + node modules   5. release build for /geul/ + size budget
 //! 2. cargo fmt --check                      6. browser tests against the preview server
-//! 3. clippy (host and wasm32)               7. a generated 25-post site, built and tested
+//! 3. clippy (host and wasm32)               7. a generated 150-post site, built and tested
 //! 4. cargo test                                in the browser for what five posts cannot show
 
 use std::path::{Path, PathBuf};
@@ -98,11 +98,11 @@ pub fn run_all(opts: Options) -> Result<()> {
 
     if browser_tests {
         step("browser tests: node --test tests/e2e/ against the Pages-like preview");
-        browser_tests_against_preview(&util::repo_root().join(site::DIST_DIR), None)?;
+        browser_tests_against_preview(&util::repo_root().join(site::DIST_DIR), &[])?;
 
-        step("browser tests on a generated 25-post site (paging)");
+        step("browser tests on a generated 150-post site (paging, card chunks)");
         let large = large_site()?;
-        browser_tests_against_preview(&large, Some(LARGE_SITE_TESTS))?;
+        browser_tests_against_preview(&large, LARGE_SITE_TESTS)?;
     }
 
     println!();
@@ -115,14 +115,19 @@ fn hint(e: Error, text: &str) -> Error {
 }
 
 /// The browser tests that need more posts than the real five.
-const LARGE_SITE_TESTS: &str = "tests/e2e/large-site/paging.large.mjs";
+const LARGE_SITE_TESTS: &[&str] = &[
+    "tests/e2e/large-site/paging.large.mjs",
+    "tests/e2e/large-site/cards.large.mjs",
+];
+/// More posts than the app embeds cards for (64), so the card chunks are tested too.
+const LARGE_SITE_POSTS: usize = 150;
 
-/// Builds a site of 25 generated posts into `target/e2e-large/` (its own dist, so `dist/`
+/// Builds a site of generated posts into `target/e2e-large/` (its own dist, so `dist/`
 /// keeps the real site) and returns that directory.
 fn large_site() -> Result<PathBuf> {
     let root = util::repo_root();
-    let posts = root.join("target/corpus/e2e-25");
-    corpus::generate(&root.join("posts"), &posts, 25, 1)?;
+    let posts = root.join(format!("target/corpus/e2e-{LARGE_SITE_POSTS}"));
+    corpus::generate(&root.join("posts"), &posts, LARGE_SITE_POSTS, 1)?;
     let dist = root.join("target/e2e-large");
     run(Command::new("trunk")
         .args(["build", "--release", "--public-url", PAGES_BASE, "--dist"])
@@ -131,8 +136,9 @@ fn large_site() -> Result<PathBuf> {
     Ok(dist)
 }
 
-/// Runs the browser tests (all of `tests/e2e/`, or one file) against `dist` served like Pages.
-fn browser_tests_against_preview(dist: &Path, only: Option<&str>) -> Result<()> {
+/// Runs the browser tests (all of `tests/e2e/`, or the files in `only`) against `dist`
+/// served like Pages.
+fn browser_tests_against_preview(dist: &Path, only: &[&str]) -> Result<()> {
     let server = preview::start(dist, PAGES_BASE, 0)?;
     println!("preview: {}", server.url());
     let mut node = Command::new("node");
@@ -152,8 +158,12 @@ fn browser_tests_against_preview(dist: &Path, only: Option<&str>) -> Result<()> 
     if major >= 20 {
         node.arg("--test-concurrency=1");
     }
-    node.arg(only.map_or_else(|| format!("{}/", browser::E2E_DIR), str::to_owned))
-        .env("GEUL_BASE_URL", server.url())
+    if only.is_empty() {
+        node.arg(format!("{}/", browser::E2E_DIR));
+    } else {
+        node.args(only);
+    }
+    node.env("GEUL_BASE_URL", server.url())
         .env("CHROMIUM", browser::CHROMIUM);
     let code = run_status(&mut node);
     server.stop();

@@ -1,6 +1,8 @@
 //! Narrowing the list by tags and categories, and the counts shown on each filter button.
 
-use crate::model::{Facet, PostMeta, SiteIndex};
+#[cfg(feature = "build")]
+use crate::model::PostMeta;
+use crate::model::{Facet, SiteIndex};
 
 /// Whether a filter button stands for a tag or a category.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -119,13 +121,14 @@ impl Matcher {
         }
     }
 
-    fn matches(&self, post: &PostMeta) -> bool {
+    /// Whether a post with these facet ids is let through.
+    fn matches(&self, post_facets: &[u32]) -> bool {
         if self.wanted.is_empty() {
             return true;
         }
         // An unknown facet is carried by no post.
         // A post has a handful of facets: a linear look beats sorting them.
-        let carries = |id: &Option<u32>| id.is_some_and(|id| post.facet_ids.contains(&id));
+        let carries = |id: &Option<u32>| id.is_some_and(|id| post_facets.contains(&id));
         match self.mode {
             Mode::And => self.wanted.iter().all(carries),
             Mode::Or => self.wanted.iter().any(carries),
@@ -140,7 +143,7 @@ pub const LIST_PAGE_SIZE: usize = 10;
 
 /// Positions (in the index) of the posts the facets let through, in index order.
 pub fn filter_post_ids(index: &SiteIndex, selection: &Selection) -> Vec<usize> {
-    filter_ids(index, selection, 0..index.posts.len())
+    filter_ids(index, selection, 0..index.len())
 }
 
 /// The `candidates` (positions in the index) the facets let through, in the given order.
@@ -157,15 +160,7 @@ pub fn filter_ids(
         return candidates.collect();
     }
     candidates
-        .filter(|&id| matcher.matches(&index.posts[id]))
-        .collect()
-}
-
-/// The posts the list shows under this selection, in index order.
-pub fn filter_posts<'a>(index: &'a SiteIndex, selection: &Selection) -> Vec<&'a PostMeta> {
-    filter_post_ids(index, selection)
-        .into_iter()
-        .map(|id| &index.posts[id])
+        .filter(|&id| matcher.matches(index.post_facets(id)))
         .collect()
 }
 
@@ -196,10 +191,11 @@ pub fn facet_counts_among<'a>(
     let mut shown_with = vec![0usize; index.facets.len()];
     let mut hidden_with = vec![0usize; index.facets.len()];
     let mut shown_total = 0;
-    for (position, post) in index.posts.iter().enumerate() {
+    for position in 0..index.len() {
         if among.is_some_and(|among| !among[position]) {
             continue;
         }
+        let post = index.post_facets(position);
         let shown = matcher.matches(post);
         shown_total += usize::from(shown);
         let counter = if shown {
@@ -207,7 +203,7 @@ pub fn facet_counts_among<'a>(
         } else {
             &mut hidden_with
         };
-        for &id in &post.facet_ids {
+        for &id in post {
             counter[id as usize] += 1;
         }
     }

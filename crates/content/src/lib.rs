@@ -46,8 +46,8 @@ pub mod slug;
 pub mod text_stats;
 
 pub use filter::{
-    facet_counts, facet_counts_among, filter_ids, filter_post_ids, filter_posts, FacetCount,
-    FacetKind, Mode, Selection, LIST_PAGE_SIZE,
+    facet_counts, facet_counts_among, filter_ids, filter_post_ids, FacetCount, FacetKind, Mode,
+    Selection, LIST_PAGE_SIZE,
 };
-pub use model::{Facet, PostDate, PostMeta, SiteIndex};
+pub use model::{CardChunk, Facet, PostDate, PostMeta, SiteIndex, CARD_CHUNK_POSTS};
 pub use query::{parse_selection, selection_query};

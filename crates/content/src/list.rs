@@ -62,7 +62,7 @@ pub fn list_results(
             }
         }
     }
-    let mut in_search = vec![false; index.posts.len()];
+    let mut in_search = vec![false; index.len()];
     for &post in &found {
         if let Some(slot) = in_search.get_mut(post) {
             *slot = true;

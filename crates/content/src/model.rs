@@ -100,7 +100,7 @@ impl PostMeta {
             excerpt: r.string()?,
             reading_minutes: r.u32()?,
             body_path: r.string()?,
-            facet_ids: r.list(|r| r.u32())?,
+            facet_ids: r.list(Reader::u32)?,
         })
     }
 }
@@ -116,26 +116,109 @@ pub struct Facet {
     pub total: u32,
 }
 
-/// All posts, already in display order (pinned, then newest first, then undated).
+/// How many posts' cards share one card chunk. The app embeds the first chunk, so the
+/// list's first page shows without a request, and fetches the others as their posts are
+/// shown: a site of 10,000 posts then loads 1 % of its cards up front instead of all.
+pub const CARD_CHUNK_POSTS: usize = 64;
+
+/// What the app embeds: enough to filter, count and order every post, and the cards of the
+/// first [`CARD_CHUNK_POSTS`]. Posts are numbered by their place in the display order
+/// (pinned, then newest first, then undated).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SiteIndex {
     /// The site's name (from `site.toml`).
     pub title: String,
-    /// The posts in display order.
-    pub posts: Vec<PostMeta>,
+    /// Every post's facet ids ([`PostMeta::facet_ids`]), one post after the other: one
+    /// allocation rather than one per post, so 100,000 posts read in a few milliseconds.
+    facet_ids: Vec<u32>,
+    /// Where each post's facet ids end in `facet_ids`.
+    facet_ends: Vec<u32>,
     /// Every category, then every tag, each group ordered by popularity then name: the order
     /// of the filter buttons, fixed at build time so the page never sorts.
     pub facets: Vec<Facet>,
     /// Site-relative path of the search index (content-hashed), fetched on first search.
     pub search_path: String,
+    /// The cards of the first [`CARD_CHUNK_POSTS`] posts.
+    pub first_cards: Vec<PostMeta>,
+    /// Site-relative paths of the other card chunks ([`CardChunk`], content-hashed): chunk
+    /// `i` here holds the cards of posts `(i + 1) * CARD_CHUNK_POSTS ..`.
+    pub card_chunks: Vec<String>,
+}
+
+/// The cards of [`CARD_CHUNK_POSTS`] consecutive posts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CardChunk {
+    pub cards: Vec<PostMeta>,
+}
+
+impl CardChunk {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.list(&self.cards, |w, post| post.write(w));
+        w.bytes
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<CardChunk, Damaged> {
+        let mut r = Reader::new(bytes);
+        let cards = r.list(PostMeta::read).filter(|_| r.is_done());
+        cards.map(|cards| CardChunk { cards }).ok_or(Damaged)
+    }
 }
 
 impl SiteIndex {
+    /// The index of `posts` (in display order), whose cards after the first chunk are
+    /// published at `card_chunks`.
+    pub fn new(
+        title: String,
+        posts: &[PostMeta],
+        facets: Vec<Facet>,
+        search_path: String,
+        card_chunks: Vec<String>,
+    ) -> SiteIndex {
+        let mut index = SiteIndex {
+            title,
+            facets,
+            search_path,
+            card_chunks,
+            first_cards: posts.iter().take(CARD_CHUNK_POSTS).cloned().collect(),
+            ..SiteIndex::default()
+        };
+        for post in posts {
+            index.facet_ids.extend(&post.facet_ids);
+            index.facet_ends.push(index.facet_ids.len() as u32);
+        }
+        index
+    }
+
+    /// Number of posts.
+    pub fn len(&self) -> usize {
+        self.facet_ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.facet_ends.is_empty()
+    }
+
+    /// The facet ids of post `post` (see [`PostMeta::facet_ids`]).
+    pub fn post_facets(&self, post: usize) -> &[u32] {
+        let start = post
+            .checked_sub(1)
+            .map_or(0, |before| self.facet_ends[before] as usize);
+        &self.facet_ids[start..self.facet_ends[post] as usize]
+    }
+
     /// The compact binary form embedded in the app (see [`crate::wire`]).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer::default();
         w.str(&self.title);
-        w.list(&self.posts, |w, post| post.write(w));
+        // How many ids each post has (small numbers, which compress to almost nothing),
+        // rather than where they end (numbers up to 300,000 at 100,000 posts, which do not).
+        let mut start = 0;
+        w.list(&self.facet_ends, |w, &end| {
+            w.u32(end - start);
+            start = end;
+        });
+        w.list(&self.facet_ids, |w, &id| w.u32(id));
         w.list(&self.facets, |w, facet| {
             w.bool(facet.kind == FacetKind::Tag);
             w.str(&facet.value);
@@ -143,6 +226,8 @@ impl SiteIndex {
             w.u32(facet.total);
         });
         w.str(&self.search_path);
+        w.list(&self.first_cards, |w, post| post.write(w));
+        w.list(&self.card_chunks, |w, path| w.str(path));
         w.bytes
     }
 
@@ -152,7 +237,14 @@ impl SiteIndex {
         let index = (|| {
             Some(SiteIndex {
                 title: r.string()?,
-                posts: r.list(PostMeta::read)?,
+                facet_ends: {
+                    let mut end = 0u32;
+                    r.list(|r| {
+                        end = end.checked_add(r.u32()?)?;
+                        Some(end)
+                    })?
+                },
+                facet_ids: r.list(Reader::u32)?,
                 facets: r.list(|r| {
                     Some(Facet {
                         kind: if r.bool()? {
@@ -166,14 +258,18 @@ impl SiteIndex {
                     })
                 })?,
                 search_path: r.string()?,
+                first_cards: r.list(PostMeta::read)?,
+                card_chunks: r.list(Reader::string)?,
             })
         })();
+        // Every post's ids must lie inside the table, so `post_facets` never fails.
+        let index = index.filter(|index| {
+            index
+                .facet_ends
+                .last()
+                .is_none_or(|&end| end as usize <= index.facet_ids.len())
+        });
         index.filter(|_| r.is_done()).ok_or(Damaged)
-    }
-
-    /// The post with this slug, if any.
-    pub fn post(&self, slug: &str) -> Option<&PostMeta> {
-        self.posts.iter().find(|post| post.slug == slug)
     }
 
     /// The facet whose page is `tags/<slug>/` or `categories/<slug>/`.

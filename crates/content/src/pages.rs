@@ -55,25 +55,26 @@ pub fn percent_encode_path(path: &str) -> String {
 
 /// Every page: the list, each post, each tag and category, and the not-found page.
 pub fn site_pages(site: &Site, config: &SiteConfig) -> Vec<Page> {
-    let index = site.index();
-    let mut pages = vec![list_page(
-        config,
-        &index.posts.iter().collect::<Vec<_>>(),
-        &index.facets,
-        None,
-    )];
+    let metas: Vec<(usize, &PostMeta)> = site
+        .posts
+        .iter()
+        .map(|post| &post.meta)
+        .enumerate()
+        .collect();
+    let mut pages = vec![list_page(config, &metas, &site.facets, None)];
     pages.extend(
         site.posts
             .iter()
-            .map(|post| post_page(config, post, &index.facets)),
+            .enumerate()
+            .map(|(position, post)| post_page(config, post, position, &site.facets)),
     );
-    for (id, facet) in index.facets.iter().enumerate() {
-        let posts: Vec<&PostMeta> = index
-            .posts
+    for (id, facet) in site.facets.iter().enumerate() {
+        let posts: Vec<(usize, &PostMeta)> = metas
             .iter()
-            .filter(|p| p.facet_ids.contains(&(id as u32)))
+            .copied()
+            .filter(|(_, p)| p.facet_ids.contains(&(id as u32)))
             .collect();
-        pages.push(list_page(config, &posts, &index.facets, Some(facet)));
+        pages.push(list_page(config, &posts, &site.facets, Some(facet)));
     }
     pages.push(not_found_page(config));
     pages
@@ -125,10 +126,13 @@ fn head(
 }
 
 /// Header, main and footer around a view. `path` is the page's own site path: a bare `#main`
-/// would resolve against `<base href>` and lead to the home page.
-fn frame(config: &SiteConfig, path: &str, main: &str) -> String {
+/// would resolve against `<base href>` and lead to the home page. `shown` are the positions
+/// (in the display order) of the posts whose cards the view shows: the app fetches those
+/// it does not embed before it takes over (`data-posts`).
+fn frame(config: &SiteConfig, path: &str, main: &str, shown: &[usize]) -> String {
+    let shown: Vec<String> = shown.iter().map(usize::to_string).collect();
     format!(
-        "<div id=\"prerendered\">\
+        "<div id=\"prerendered\" data-posts=\"{shown}\">\
          <a class=\"skip-link\" href=\"{home}{own}#main\">본문으로 건너뛰기</a>\
          <header class=\"site-header\"><a class=\"site-header__name\" href=\"{home}\">글<span>{name}</span></a></header>\
          <main id=\"main\" tabindex=\"-1\">{main}</main>\
@@ -137,6 +141,7 @@ fn frame(config: &SiteConfig, path: &str, main: &str) -> String {
         home = esc(config.base_path()),
         own = esc(path),
         name = esc(&config.title),
+        shown = shown.join(","),
     )
 }
 
@@ -181,8 +186,9 @@ fn facet_links(config: &SiteConfig, post: &PostMeta, facets: &[Facet]) -> String
     )
 }
 
-/// A post's own page, with its full body.
-pub fn post_page(config: &SiteConfig, post: &Post, facets: &[Facet]) -> Page {
+/// A post's own page, with its full body. `position` is the post's place in the display
+/// order (see [`frame`]).
+pub fn post_page(config: &SiteConfig, post: &Post, position: usize, facets: &[Facet]) -> Page {
     let meta = &post.meta;
     let path = format!("posts/{}/", meta.slug);
     let mut extra = String::new();
@@ -220,14 +226,14 @@ pub fn post_page(config: &SiteConfig, post: &Post, facets: &[Facet]) -> Page {
     Page {
         file: format!("{path}index.html"),
         head: head(config, &meta.title, &meta.excerpt, &path, "article", &extra),
-        body: frame(config, &path, &main),
+        body: frame(config, &path, &main, &[position]),
     }
 }
 
 /// The list of all posts (`facet: None`) or of one tag's or category's posts.
 pub fn list_page(
     config: &SiteConfig,
-    posts: &[&PostMeta],
+    posts: &[(usize, &PostMeta)],
     facets: &[Facet],
     facet: Option<&Facet>,
 ) -> Page {
@@ -250,10 +256,11 @@ pub fn list_page(
             "<div class=\"facets__group\" role=\"group\" aria-labelledby=\"{id}\"><h2 class=\"facets__heading\" id=\"{id}\">{heading}</h2><ul class=\"facets__list\">{buttons}</ul></div>"
         )
     };
-    let cards: String = posts
+    let first_page = &posts[..posts.len().min(LIST_PAGE_SIZE)];
+    let shown: Vec<usize> = first_page.iter().map(|&(position, _)| position).collect();
+    let cards: String = first_page
         .iter()
-        .take(LIST_PAGE_SIZE)
-        .map(|post| {
+        .map(|(_, post)| {
             format!(
                 "<article class=\"post-card\" data-slug=\"{slug}\"><h2 class=\"post-card__title\">{pin}<a href=\"{base}posts/{slug}/\">{title}</a></h2>{info}<p class=\"post-card__excerpt\">{excerpt}</p>{links}</article>",
                 slug = esc(&post.slug),
@@ -295,7 +302,7 @@ pub fn list_page(
     Page {
         file,
         head: head(config, &title, &description, &path, "website", ""),
-        body: frame(config, &path, &main),
+        body: frame(config, &path, &main, &shown),
     }
 }
 
@@ -313,7 +320,7 @@ pub fn not_found_page(config: &SiteConfig) -> Page {
             "<title>{title} · {}</title>\n<meta name=\"robots\" content=\"noindex\">\n",
             esc(&config.title)
         ),
-        body: frame(config, "", &main),
+        body: frame(config, "", &main, &[]),
     }
 }
 

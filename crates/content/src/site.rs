@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 use crate::error::{ContentError, ContentWarning};
 use crate::filter::index_facets;
 use crate::images::{ImageResolver, ImageSource, SiteImages};
-use crate::model::{Facet, PostMeta, SiteIndex};
+use crate::model::{CardChunk, Facet, PostMeta, SiteIndex, CARD_CHUNK_POSTS};
 use crate::post::{parse_post, Post};
 use crate::search::SearchDoc;
 use crate::search_index::{SearchIndexFile, TextChunk, TEXT_CHUNK_POSTS};
@@ -33,6 +33,8 @@ pub struct Site {
     pub search_path: String,
     /// The text chunks the index names, for snippets: (path, encoded chunk).
     pub text_chunks: Vec<(String, Vec<u8>)>,
+    /// The card chunks after the first, which the app embeds: (path, encoded chunk).
+    pub card_chunks: Vec<(String, Vec<u8>)>,
     /// Problems the build tolerates.
     pub warnings: Vec<ContentWarning>,
     /// Local images the posts use (site-relative paths), to be published with them.
@@ -42,12 +44,21 @@ pub struct Site {
 impl Site {
     /// The index embedded in the app.
     pub fn index(&self) -> SiteIndex {
-        SiteIndex {
-            title: self.title.clone(),
-            posts: self.posts.iter().map(|post| post.meta.clone()).collect(),
-            facets: self.facets.clone(),
-            search_path: self.search_path.clone(),
-        }
+        SiteIndex::new(
+            self.title.clone(),
+            &self.metas(),
+            self.facets.clone(),
+            self.search_path.clone(),
+            self.card_chunks
+                .iter()
+                .map(|(path, _)| path.clone())
+                .collect(),
+        )
+    }
+
+    /// Every post's card, in display order.
+    pub fn metas(&self) -> Vec<PostMeta> {
+        self.posts.iter().map(|post| post.meta.clone()).collect()
     }
 }
 
@@ -150,16 +161,22 @@ pub fn load_site(posts_dir: &Path, site_root: &Path) -> Result<Site, Vec<Content
     images.sort();
     images.dedup();
     let docs = search_docs(&posts);
-    let text_chunks: Vec<(String, Vec<u8>)> = docs
-        .chunks(TEXT_CHUNK_POSTS)
-        .map(|chunk| {
+    let text_chunks = chunk_files(
+        "text",
+        docs.chunks(TEXT_CHUNK_POSTS).map(|chunk| {
             let texts = chunk.iter().map(|doc| doc.text.clone()).collect();
-            let bytes = TextChunk { texts }.to_bytes();
-            let path = format!("{BODY_DIR}/text-{}.bin", content_hash_bytes(&bytes));
-            (path, bytes)
-        })
-        .collect();
+            TextChunk { texts }.to_bytes()
+        }),
+    );
     let chunk_paths = text_chunks.iter().map(|(path, _)| path.clone()).collect();
+    // The first chunk's cards are embedded in the app.
+    let card_chunks = chunk_files(
+        "cards",
+        posts.chunks(CARD_CHUNK_POSTS).skip(1).map(|chunk| {
+            let cards = chunk.iter().map(|post| post.meta.clone()).collect();
+            CardChunk { cards }.to_bytes()
+        }),
+    );
     let search_bytes = SearchIndexFile::build(&docs, chunk_paths).to_bytes();
     let search_path = format!(
         "{BODY_DIR}/search-{}.bin",
@@ -172,9 +189,20 @@ pub fn load_site(posts_dir: &Path, site_root: &Path) -> Result<Site, Vec<Content
         search_bytes,
         search_path,
         text_chunks,
+        card_chunks,
         warnings,
         images,
     })
+}
+
+/// Encoded chunks as content-hashed files: (`content/<kind>-<hash>.bin`, bytes).
+fn chunk_files(kind: &str, chunks: impl Iterator<Item = Vec<u8>>) -> Vec<(String, Vec<u8>)> {
+    chunks
+        .map(|bytes| {
+            let path = format!("{BODY_DIR}/{kind}-{}.bin", content_hash_bytes(&bytes));
+            (path, bytes)
+        })
+        .collect()
 }
 
 /// What search reads of each post, in display order.
@@ -235,7 +263,7 @@ pub fn write_site_files(site: &Site, site_root: &Path, out_dir: &Path) -> io::Re
         fs::write(out_dir.join(&post.meta.body_path), &post.html)?;
     }
     fs::write(out_dir.join(&site.search_path), &site.search_bytes)?;
-    for (path, bytes) in &site.text_chunks {
+    for (path, bytes) in site.text_chunks.iter().chain(&site.card_chunks) {
         fs::write(out_dir.join(path), bytes)?;
     }
     for image in &site.images {

@@ -73,7 +73,10 @@ fn a_post_page_carries_its_meta_tags_and_full_content() {
         post.body.contains(body.as_str()),
         "the whole rendered body is in the page"
     );
-    assert!(post.body.starts_with("<div id=\"prerendered\">"));
+    // The newest post is the first in the display order; the app loads its card from that.
+    assert!(post
+        .body
+        .starts_with("<div id=\"prerendered\" data-posts=\"0\">"));
     assert!(post
         .body
         .contains("<h1 class=\"post__title\">2년차 데이터사이언티스트의 이직 도전기</h1>"));
@@ -87,6 +90,24 @@ fn list_and_facet_pages_list_their_posts() {
     let cards = |page: &Page| page.body.matches("<article class=\"post-card\"").count();
     assert_eq!(cards(page(&pages, "index.html")), 5);
     assert_eq!(cards(page(&pages, "tags/mlops/index.html")), 2);
+    // Each list page names the posts it shows, by their place in the display order.
+    assert!(page(&pages, "index.html")
+        .body
+        .starts_with("<div id=\"prerendered\" data-posts=\"0,1,2,3,4\">"));
+    let mlops: Vec<usize> = site
+        .posts
+        .iter()
+        .enumerate()
+        .filter(|(_, post)| post.meta.tags.iter().any(|tag| tag == "MLOps"))
+        .map(|(position, _)| position)
+        .collect();
+    assert_eq!(mlops.len(), 2);
+    assert!(page(&pages, "tags/mlops/index.html")
+        .body
+        .starts_with(&format!(
+            "<div id=\"prerendered\" data-posts=\"{},{}\">",
+            mlops[0], mlops[1]
+        )));
     assert_eq!(cards(page(&pages, "categories/career/index.html")), 4);
     let tag_page = page(&pages, "tags/회고/index.html");
     assert!(

@@ -4,18 +4,27 @@ mod common;
 
 use common::repo_root;
 use geul_content::site::{load_site, write_site_files, Site};
-use geul_content::{facet_counts, filter_posts, FacetKind, Mode, Selection, SiteIndex};
+use geul_content::{
+    facet_counts, filter_post_ids, FacetKind, Mode, PostMeta, Selection, SiteIndex,
+};
 
 fn site() -> Site {
     let root = repo_root();
     load_site(&root.join("posts"), &root).expect("the real posts build")
 }
 
+/// Every post's card: a site of five posts embeds them all in its first card chunk.
+fn cards(index: &SiteIndex) -> &[PostMeta] {
+    assert_eq!(
+        index.first_cards.len(),
+        index.len(),
+        "all five cards embedded"
+    );
+    &index.first_cards
+}
+
 fn slugs(index: &SiteIndex, selection: &Selection) -> Vec<String> {
-    filter_posts(index, selection)
-        .iter()
-        .map(|p| p.slug.clone())
-        .collect()
+    listed(index, &filter_post_ids(index, selection))
 }
 
 fn count(index: &SiteIndex, selection: &Selection, kind: FacetKind, value: &str) -> usize {
@@ -37,7 +46,7 @@ fn tags(values: &[&str], mode: Mode) -> Selection {
 #[test]
 fn newest_first_then_undated_by_title() {
     let index = site().index();
-    let order: Vec<&str> = index.posts.iter().map(|p| p.slug.as_str()).collect();
+    let order: Vec<&str> = cards(&index).iter().map(|p| p.slug.as_str()).collect();
     assert_eq!(
         order,
         [
@@ -81,7 +90,11 @@ fn the_index_survives_its_binary_form() {
     let bytes = index.to_bytes();
     // Facet names travel once, in the facet table; posts carry facet ids.
     let mut without_names = index.clone();
-    for post in &mut without_names.posts {
+    assert!(
+        index.card_chunks.is_empty(),
+        "five posts need no card chunk of their own"
+    );
+    for post in &mut without_names.first_cards {
         post.tags.clear();
         post.categories.clear();
     }
@@ -151,7 +164,8 @@ fn a_facet_no_post_carries_matches_nothing_under_and_and_is_ignored_under_or() {
 #[test]
 fn every_post_knows_its_facet_ids() {
     let index = site().index();
-    for post in &index.posts {
+    for (position, post) in cards(&index).iter().enumerate() {
+        assert_eq!(index.post_facets(position), post.facet_ids);
         let named: Vec<(FacetKind, String)> = post
             .facet_ids
             .iter()
@@ -209,7 +223,7 @@ fn search_finds_the_real_posts_the_korean_way() {
         .iter()
         .map(Prepared::new)
         .collect();
-    let posts = site.index().posts;
+    let posts = site.metas();
     let found = |query: &str| -> Vec<String> {
         let query = Query::parse(query);
         let ranked = index.search(&query);
@@ -276,12 +290,11 @@ fn text_chunks_hold_every_text_in_order() {
 fn counts_under_a_search_only_count_the_posts_it_found() {
     use geul_content::facet_counts_among;
     let index = site().index();
-    let lablup = index
-        .posts
+    let lablup = cards(&index)
         .iter()
         .position(|p| p.slug == "lablup-eight-months")
         .unwrap();
-    let only_lablup: Vec<bool> = (0..index.posts.len()).map(|p| p == lablup).collect();
+    let only_lablup: Vec<bool> = (0..index.len()).map(|p| p == lablup).collect();
     let count_among = |selection: &Selection, kind: FacetKind, value: &str| {
         facet_counts_among(&index, selection, Some(&only_lablup))
             .into_iter()
@@ -290,11 +303,11 @@ fn counts_under_a_search_only_count_the_posts_it_found() {
             .count
     };
     let none = Selection::default();
-    let lablup_tags = &index.posts[lablup].tags;
+    let lablup_tags = &cards(&index)[lablup].tags;
     for facet in &index.facets {
         let carried = match facet.kind {
             FacetKind::Tag => lablup_tags.contains(&facet.value),
-            FacetKind::Category => index.posts[lablup].categories.contains(&facet.value),
+            FacetKind::Category => cards(&index)[lablup].categories.contains(&facet.value),
         };
         assert_eq!(
             count_among(&none, facet.kind, &facet.value),
@@ -314,7 +327,10 @@ fn search_index(site: &Site) -> geul_content::search_index::SearchIndex {
 }
 
 fn listed(index: &SiteIndex, shown: &[usize]) -> Vec<String> {
-    shown.iter().map(|&i| index.posts[i].slug.clone()).collect()
+    shown
+        .iter()
+        .map(|&i| cards(index)[i].slug.clone())
+        .collect()
 }
 
 #[test]

@@ -55,7 +55,7 @@ impl TextChunk {
     pub fn from_bytes(bytes: &[u8]) -> Result<TextChunk, Damaged> {
         let mut r = Reader::new(bytes);
         let texts = r
-            .list(|r| r.string())
+            .list(Reader::string)
             .filter(|_| r.is_done())
             .ok_or(Damaged)?;
         Ok(TextChunk { texts })
@@ -176,9 +176,9 @@ impl SearchIndexFile {
                 posts: r.u32()?,
                 words: r.string()?,
                 postings: r.bytes()?.to_vec(),
-                posting_ends: r.list(|r| r.u32())?,
+                posting_ends: r.list(Reader::u32)?,
                 shortcuts: r.u32()?,
-                text_chunks: r.list(|r| r.string())?,
+                text_chunks: r.list(Reader::string)?,
             })
         })();
         file.filter(|_| r.is_done()).ok_or(Damaged)

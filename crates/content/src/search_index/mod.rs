@@ -78,9 +78,9 @@ impl SearchIndex {
             let posts = r.u32()? as usize;
             let words = std::str::from_utf8(r.bytes()?).ok()?;
             let postings = r.bytes()?;
-            let ends = r.list(|r| r.u32())?;
+            let ends = r.list(Reader::u32)?;
             let shortcuts = r.u32()? as usize;
-            let text_chunks = r.list(|r| r.string())?;
+            let text_chunks = r.list(Reader::string)?;
             Some((posts, words, postings, ends, shortcuts, text_chunks))
         })();
         let (posts, words, postings, ends, shortcuts, text_chunks) =

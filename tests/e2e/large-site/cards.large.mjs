@@ -1,0 +1,125 @@
+// The generated 150-post site has more posts than the app embeds cards for (the first 64):
+// the others come in card chunks. These tests check that a reader never notices: static
+// pages are taken over with the same cards, posts open by deep link and from inside the app,
+// and a card on its way shows a placeholder that its card replaces.
+
+import assert from 'node:assert/strict';
+
+import { BASE_URL, appTest, appUrl, eventually, gotoApp, useBrowser, waitForView } from '../helpers.mjs';
+
+const browser = useBrowser();
+const EMBEDDED = 64;
+const cards = (page) => page.locator('section.post-list article.post-card');
+const loading = (page) => page.locator('section.post-list article.post-card--loading');
+const cardSlugs = (page) => cards(page).evaluateAll((all) => all.map((card) => card.dataset.slug));
+
+/** The page's HTML as the server sends it (no JavaScript). */
+const raw = async (path) => (await fetch(new URL(path, BASE_URL))).text();
+
+/** The posts a static page says it shows (`data-posts`), and the slugs of its cards. */
+async function staticView(path) {
+  const html = await raw(path);
+  const posts = (/id="prerendered" data-posts="([^"]*)"/.exec(html)?.[1] ?? '')
+    .split(',').filter(Boolean).map(Number);
+  const slugs = [...html.matchAll(/<article class="post-card" data-slug="([^"]+)"/g)].map((m) => m[1]);
+  return { posts, slugs };
+}
+
+/** A tag page (from the sitemap) that lists posts whose cards are not embedded. */
+async function tagPageBeyondTheEmbeddedCards() {
+  const sitemap = await raw('sitemap.xml');
+  const tagPages = [...sitemap.matchAll(/<loc>[^<]*?\/(tags\/[^<]+\/)<\/loc>/g)].map((m) => m[1]);
+  for (const path of tagPages) {
+    const view = await staticView(path);
+    if (view.posts.some((post) => post >= EMBEDDED)) return { path, ...view };
+  }
+  throw new Error('no tag page lists a post beyond the embedded cards');
+}
+
+/** Counts the card chunks the page fetches, and records whether a placeholder ever showed. */
+async function watchCards(page) {
+  const fetched = [];
+  page.on('request', (request) => {
+    if (/\/content\/cards-[0-9a-f]{16}\.bin$/.test(request.url())) fetched.push(request.url());
+  });
+  await page.addInitScript(() => {
+    window.__placeholderSeen = false;
+    new MutationObserver(() => {
+      if (document.querySelector('.post-card--loading')) window.__placeholderSeen = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  return fetched;
+}
+
+appTest(browser, 'a tag page listing posts beyond the embedded cards is taken over with the same cards, no placeholder', async (page) => {
+  const tag = await tagPageBeyondTheEmbeddedCards();
+  const fetched = await watchCards(page);
+  await gotoApp(page, tag.path);
+  assert.deepEqual(await cardSlugs(page), tag.slugs, 'the app shows the cards the static page showed');
+  assert.equal(await page.evaluate(() => window.__placeholderSeen), false, 'the cards came before the takeover');
+  assert.ok(fetched.length > 0, 'some cards came from a chunk');
+  assert.equal(new Set(fetched).size, fetched.length, 'each chunk fetched once');
+});
+
+appTest(browser, 'the oldest post, far beyond the embedded cards, opens by deep link and reload', async (page) => {
+  const home = await staticView('');
+  assert.equal(home.posts.length, 10);
+  const sitemap = await raw('sitemap.xml');
+  const postPaths = [...sitemap.matchAll(/<loc>[^<]*?\/(posts\/[^<]+\/)<\/loc>/g)].map((m) => m[1]);
+  // The sitemap lists posts in the display order; the last is the oldest.
+  const oldest = postPaths.at(-1);
+  assert.deepEqual((await staticView(oldest)).posts, [149]);
+  const fetched = await watchCards(page);
+  await gotoApp(page, oldest, { view: 'post' });
+  assert.equal(await page.locator('main#main article.post').count(), 1);
+  const title = await page.locator('h1.post__title').innerText();
+  assert.ok(title.length > 0);
+  assert.equal(fetched.length, 1, 'its card chunk, once');
+  await page.reload();
+  await waitForView(page, 'post');
+  assert.equal(await page.locator('h1.post__title').innerText(), title);
+});
+
+appTest(browser, 'a post reached inside the app before its card is here is loaded from the server', async (page) => {
+  await gotoApp(page, '');
+  const sitemap = await raw('sitemap.xml');
+  const oldest = [...sitemap.matchAll(/<loc>[^<]*?\/(posts\/[^<]+\/)<\/loc>/g)].map((m) => m[1]).at(-1);
+  // As a link inside a post's body would: an address of the app's own, no card for it yet.
+  const reloaded = page.waitForEvent('load');
+  await page.evaluate((url) => {
+    history.pushState(null, '', url);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, appUrl(oldest));
+  await reloaded;
+  await waitForView(page, 'post');
+  assert.equal(page.url(), appUrl(oldest));
+  assert.equal(await page.locator('main#main article.post').count(), 1);
+  assert.notEqual(await page.locator('h1.post__title').innerText(), '');
+});
+
+appTest(browser, 'search results beyond the embedded cards show a placeholder until their card arrives', async (page) => {
+  const fetched = await watchCards(page);
+  const sitemap = await raw('sitemap.xml');
+  // The sitemap lists the posts in the display order: the first 64 have embedded cards.
+  const embedded = [...sitemap.matchAll(/<loc>[^<]*?\/posts\/([^<]+)\/<\/loc>/g)]
+    .map((m) => decodeURIComponent(m[1])).slice(0, EMBEDDED);
+  await gotoApp(page, '');
+  await page.getByRole('searchbox', { name: '검색' }).pressSequentially('카카오');
+  await eventually(async () => {
+    assert.match(await page.locator('p.result-count').innerText(), /전체 150개 중/, 'the search applies');
+    assert.ok((await cards(page).count()) > 0);
+    assert.equal(await loading(page).count(), 0, 'every result card arrived');
+  });
+  assert.equal(await page.evaluate(() => window.__placeholderSeen), true, 'placeholders stood in meanwhile');
+  const slugs = await cardSlugs(page);
+  assert.ok(slugs.every(Boolean), slugs.join(' '));
+  assert.ok(slugs.some((slug) => !embedded.includes(slug)), 'some results are beyond the embedded cards');
+  assert.ok(fetched.length > 0, 'their cards came from chunks');
+  assert.equal(new Set(fetched).size, fetched.length, 'each chunk fetched once');
+  // A card from a chunk links to its post, which opens with the card's title.
+  const fromChunk = cards(page).nth(slugs.findIndex((slug) => !embedded.includes(slug)));
+  const title = await fromChunk.locator('h2 a').innerText();
+  await fromChunk.locator('h2 a').click();
+  await waitForView(page, 'post');
+  assert.equal(await page.locator('h1.post__title').innerText(), title);
+});
