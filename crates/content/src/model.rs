@@ -1,7 +1,9 @@
 //! The post index: what the app knows about every post before opening one.
 //!
-//! The build script produces a [`SiteIndex`] and embeds it in the app; the bodies are
-//! separate files named in [`PostMeta::body_path`], fetched only when a post is opened.
+//! The build script produces a [`SiteIndex`] and embeds it in the app: every post's facet
+//! ids, and the cards ([`PostMeta`]) of the first [`CARD_CHUNK_POSTS`] posts. The other
+//! cards are [`CardChunk`] files, fetched as their posts are shown; the bodies are files
+//! named in [`PostMeta::body_path`], fetched only when a post is opened.
 
 use crate::filter::FacetKind;
 use crate::wire::{Damaged, Reader, Writer};
