@@ -187,7 +187,7 @@ fn facet_links(config: &SiteConfig, post: &PostMeta, facets: &[Facet]) -> String
 }
 
 /// A post's own page, with its full body. `position` is the post's place in the display
-/// order (see [`frame`]).
+/// order: the page names it in `data-posts`, for the app to load its card first.
 pub fn post_page(config: &SiteConfig, post: &Post, position: usize, facets: &[Facet]) -> Page {
     let meta = &post.meta;
     let path = format!("posts/{}/", meta.slug);
