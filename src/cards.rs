@@ -9,8 +9,10 @@ use yew::Callback;
 
 use crate::site_index::site_index;
 
-/// How long a card chunk that failed to arrive waits before the list asks for it again.
+/// How long the list waits before it asks again for card chunks that failed to arrive…
 const RETRY_MS: u32 = 2_000;
+/// …doubling after every failure up to this.
+const MAX_RETRY_MS: u32 = 60_000;
 
 #[derive(Clone, Copy)]
 enum Slot {
@@ -25,6 +27,8 @@ thread_local! {
     /// Slot `i` is the chunk at `SiteIndex::card_chunks[i]`: the cards of posts
     /// `(i + 1) * CARD_CHUNK_POSTS ..`.
     static CHUNKS: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
+    /// Whether a retry is waiting, and how long the next one waits.
+    static RETRY: std::cell::Cell<(bool, u32)> = const { std::cell::Cell::new((false, RETRY_MS)) };
 }
 
 /// The slot of the chunk holding `post`'s card; `None` for the embedded first chunk.
@@ -80,57 +84,86 @@ pub fn fetch_cards(posts: impl IntoIterator<Item = usize>, arrived: &Callback<()
         if !matches!(slot(chunk), Slot::Missing) {
             continue;
         }
-        set_slot(chunk, Slot::Asked);
+        let load = load_chunk(chunk);
         let arrived = arrived.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            if load_chunk(chunk).await {
+            if load.await {
+                RETRY.with(|retry| retry.set((retry.get().0, RETRY_MS)));
                 arrived.emit(());
             } else {
-                gloo::timers::callback::Timeout::new(RETRY_MS, move || arrived.emit(())).forget();
+                retry_later(arrived);
             }
         });
     }
 }
 
-/// Fetches the chunks holding these posts' cards that are not here; true when every card
-/// is here afterwards.
-pub async fn load_cards(posts: &[usize]) -> bool {
-    let mut all_here = true;
-    for &post in posts {
-        if card(post).is_none() {
-            all_here &= match chunk_of(post) {
-                Some(chunk) => load_chunk(chunk).await,
-                None => false,
-            };
-        }
+/// Renders the view again after a pause, so it asks for the chunks still missing: one
+/// pause at a time however many chunks failed, each twice as long as the last (up to a
+/// minute) until a chunk arrives again, so a reader offline for long is not polled.
+fn retry_later(arrived: Callback<()>) {
+    let (waiting, pause) = RETRY.with(std::cell::Cell::get);
+    if waiting {
+        return;
     }
-    all_here
+    RETRY.with(|retry| retry.set((true, (pause * 2).min(MAX_RETRY_MS))));
+    gloo::timers::callback::Timeout::new(pause, move || {
+        RETRY.with(|retry| retry.set((false, retry.get().1)));
+        arrived.emit(());
+    })
+    .forget();
 }
 
-/// Fetches one card chunk; true if it arrived and reads.
-async fn load_chunk(chunk: usize) -> bool {
-    let Some(path) = site_index()
-        .ok()
-        .and_then(|index| index.card_chunks.get(chunk))
-    else {
-        return false;
-    };
-    set_slot(chunk, Slot::Asked);
-    let cards = match crate::fetch::fetch_bytes(path).await {
-        Ok(bytes) => CardChunk::from_bytes(&bytes).ok(),
-        Err(_) => None,
-    };
-    match cards {
-        Some(chunk_cards) => {
-            set_slot(
-                chunk,
-                Slot::Ready(Box::leak(chunk_cards.cards.into_boxed_slice())),
-            );
-            true
+/// Fetches, all at once, the chunks holding these posts' cards that are not here; true
+/// when every one of these cards is here afterwards.
+pub async fn load_cards(posts: &[usize]) -> bool {
+    // A page shows ten posts at most: a linear look keeps a sort out of the wasm.
+    let mut chunks: Vec<usize> = Vec::new();
+    for chunk in posts
+        .iter()
+        .filter(|&&post| card(post).is_none())
+        .filter_map(|&post| chunk_of(post))
+    {
+        if !chunks.contains(&chunk) {
+            chunks.push(chunk);
         }
-        None => {
-            set_slot(chunk, Slot::Missing);
-            false
+    }
+    let loads: Vec<_> = chunks.into_iter().map(load_chunk).collect();
+    for load in loads {
+        load.await;
+    }
+    posts.iter().all(|&post| card(post).is_some())
+}
+
+/// Starts fetching one card chunk (at the call); the future tells whether it arrived and
+/// reads.
+fn load_chunk(chunk: usize) -> impl std::future::Future<Output = bool> {
+    let path = site_index()
+        .ok()
+        .and_then(|index| index.card_chunks.get(chunk));
+    let request = path.map(|path| {
+        set_slot(chunk, Slot::Asked);
+        crate::fetch::fetch_bytes(path)
+    });
+    async move {
+        let Some(request) = request else {
+            return false;
+        };
+        let cards = request
+            .await
+            .ok()
+            .and_then(|bytes| CardChunk::from_bytes(&bytes).ok());
+        match cards {
+            Some(chunk_cards) => {
+                set_slot(
+                    chunk,
+                    Slot::Ready(Box::leak(chunk_cards.cards.into_boxed_slice())),
+                );
+                true
+            }
+            None => {
+                set_slot(chunk, Slot::Missing);
+                false
+            }
         }
     }
 }
