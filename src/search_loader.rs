@@ -23,8 +23,12 @@ pub async fn load_index(path: &str) -> Result<Rc<SearchIndex>, String> {
         return Ok(index);
     }
     let bytes = crate::fetch::fetch_bytes(path).await?;
-    let index =
-        Rc::new(SearchIndex::from_vec(bytes).map_err(|_| "damaged search index".to_owned())?);
+    let index = SearchIndex::from_vec(bytes)
+        .ok()
+        // An index of another build would name posts this one does not have.
+        .filter(|index| crate::site_index::site_index().is_ok_and(|site| site.len() == index.len()))
+        .ok_or("damaged search index")?;
+    let index = Rc::new(index);
     INDEX.with(|slot| *slot.borrow_mut() = Some(index.clone()));
     Ok(index)
 }

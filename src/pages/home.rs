@@ -20,7 +20,7 @@ use crate::components::search_box::search_box;
 use crate::list_facets::use_facet_bar;
 use crate::list_keys::use_list_keys;
 use crate::route::Route;
-use crate::router::{navigator, use_location, write_pending_url};
+use crate::router::{has_navigated, navigator, use_location, write_pending_url};
 use crate::search_loader::{chunks_to_fetch, load_chunk, load_index, loaded_index, loaded_text};
 use crate::site_index::site_index;
 
@@ -70,7 +70,8 @@ pub fn Home(props: &HomeProps) -> Html {
         let window = gloo::utils::window();
         LIST_SCROLL.with(|saved| {
             let mut saved = saved.borrow_mut();
-            if &saved.0 == query {
+            // The list the app started on keeps wherever the reader scrolled its static copy.
+            if &saved.0 == query && has_navigated() {
                 window.scroll_to_with_x_and_y(0.0, saved.1);
             } else {
                 *saved = (query.clone(), 0.0);

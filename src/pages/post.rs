@@ -59,7 +59,11 @@ fn PostView(props: &PostViewProps) -> Html {
         let body = body.clone();
         use_effect_with((post.slug.clone(), *attempt), move |_| {
             set_document_title(Some(&post.title));
-            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            // On the page the app started on, the reader may have scrolled the static copy
+            // already (the app can start late); anywhere else a post opens at its top.
+            if has_navigated() {
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            }
             crate::app::move_focus_to_main();
             match cached_body(&post.body_path) {
                 Some(cached) => body.set(Body::Ready(cached)),

@@ -121,6 +121,20 @@ fn a_damaged_index_or_card_chunk_is_refused() {
 }
 
 #[test]
+fn an_index_whose_posts_claim_more_facet_ids_than_it_holds_is_refused() {
+    use geul_content::wire::Writer;
+    let mut w = Writer::default();
+    w.str("글");
+    w.list(&[2u32, 3], |w, &count| w.u32(count)); // five ids claimed…
+    w.list(&[0u32, 1], |w, &id| w.u32(id)); // …two held
+    w.list(&[] as &[u8], |_, _| {}); // no facets
+    w.str("content/search.bin");
+    w.list(&[] as &[u8], |_, _| {}); // no cards
+    w.list(&[] as &[u8], |_, _| {}); // no card chunks
+    assert!(SiteIndex::from_bytes(&w.bytes).is_err());
+}
+
+#[test]
 fn a_static_page_names_the_posts_it_shows_for_the_app_to_load() {
     let (_dir, site) = generated_site();
     let pages = site_pages(&site, &SiteConfig::default());

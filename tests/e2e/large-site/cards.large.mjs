@@ -5,7 +5,9 @@
 
 import assert from 'node:assert/strict';
 
-import { BASE_URL, appTest, appUrl, eventually, gotoApp, useBrowser, waitForView } from '../helpers.mjs';
+import {
+  BASE_URL, appTest, appUrl, eventually, gotoApp, useBrowser, waitForView, watcherOf,
+} from '../helpers.mjs';
 
 const browser = useBrowser();
 const EMBEDDED = 64;
@@ -122,4 +124,43 @@ appTest(browser, 'search results beyond the embedded cards show a placeholder un
   await fromChunk.locator('h2 a').click();
   await waitForView(page, 'post');
   assert.equal(await page.locator('h1.post__title').innerText(), title);
+});
+
+/** Lets the test's own aborted card requests pass the page watcher. */
+function forgiveAbortedCards(page) {
+  const watcher = watcherOf(page);
+  watcher.problems = watcher.problems.filter((problem) => !/request failed .*\/content\/cards-/.test(problem));
+}
+
+appTest(browser, 'if the cards a static page shows cannot be fetched, the static page stays, readable', async (page) => {
+  const tag = await tagPageBeyondTheEmbeddedCards();
+  await page.route(/\/content\/cards-[0-9a-f]{16}\.bin$/, (route) => route.abort());
+  await page.goto(appUrl(tag.path), { waitUntil: 'load' });
+  await page.waitForTimeout(1_000);
+  const state = await page.evaluate(() => ({
+    prerendered: !!document.getElementById('prerendered'),
+    app: document.getElementById('geul').childElementCount,
+    cards: [...document.querySelectorAll('#prerendered article.post-card')].map((card) => card.dataset.slug),
+  }));
+  assert.deepEqual(state, { prerendered: true, app: 0, cards: tag.slugs });
+  forgiveAbortedCards(page);
+});
+
+appTest(browser, 'a card chunk that failed is asked for again and its cards replace the placeholders', async (page) => {
+  const failedOnce = new Set();
+  await page.route(/\/content\/cards-[0-9a-f]{16}\.bin$/, (route) => {
+    const url = route.request().url();
+    if (failedOnce.has(url)) return route.continue();
+    failedOnce.add(url);
+    return route.abort();
+  });
+  await gotoApp(page, '');
+  await page.getByRole('searchbox', { name: '검색' }).pressSequentially('카카오');
+  await eventually(async () => assert.ok((await loading(page).count()) > 0, 'placeholders while the chunks fail'));
+  await eventually(async () => {
+    assert.match(await page.locator('p.result-count').innerText(), /전체 150개 중/);
+    assert.equal(await loading(page).count(), 0, 'the cards arrived on the second try');
+  }, { timeout: 10_000 });
+  assert.ok(failedOnce.size > 0);
+  forgiveAbortedCards(page);
 });

@@ -90,7 +90,7 @@ impl SearchIndex {
             return Err(Damaged);
         }
         let offset = postings.as_ptr() as usize - bytes.as_ptr() as usize;
-        let mut chars = Vec::with_capacity(words.len());
+        let mut chars = Vec::with_capacity(words.chars().count());
         let mut start = 0;
         let mut vocabulary = Vec::with_capacity(ends.len());
         for (word, &end) in lines.zip(&ends) {
