@@ -21,7 +21,14 @@ pub struct SiteConfig {
     /// Absolute URL the site is published at, ending in `/`
     /// (`https://<user>.github.io/<repo>/` for a GitHub Pages project site).
     pub base_url: String,
+    /// How many of the newest posts `feed.xml` carries, each with its full text; 0 puts
+    /// every post in. A feed reader fetches the whole file on every check.
+    pub feed_posts: usize,
 }
+
+/// The feed's default length: a month or more of posts for most blogs, and a file feed
+/// readers can fetch often.
+pub const DEFAULT_FEED_POSTS: usize = 20;
 
 impl Default for SiteConfig {
     fn default() -> Self {
@@ -31,6 +38,7 @@ impl Default for SiteConfig {
             author: String::new(),
             language: "ko".to_owned(),
             base_url: "http://127.0.0.1:8080/".to_owned(),
+            feed_posts: DEFAULT_FEED_POSTS,
         }
     }
 }

@@ -4,11 +4,14 @@
 //! entry, so an undated post gets the date of the newest dated post (or 2000-01-01 if no post
 //! has a date): it sorts last among equals and never claims to be newer than real news.
 
+use std::cmp::Ordering;
+
 use crate::config::SiteConfig;
 use crate::markdown::escape_html as esc;
 use crate::model::PostDate;
 use crate::pages::{percent_encode_path, Page};
-use crate::site::Site;
+use crate::post::Post;
+use crate::site::{display_order, Site};
 
 /// Fallback when no post has a date.
 const EPOCH_FALLBACK: &str = "2000-01-01T00:00:00Z";
@@ -41,7 +44,27 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     (year, month, day)
 }
 
-/// `feed.xml`: every post with title, link, dates, summary, full content and tags.
+/// The posts the feed carries: the newest `config.feed_posts` by date (pinned posts get no
+/// place of their own), undated ones after every dated one.
+fn feed_posts<'a>(site: &'a Site, config: &SiteConfig) -> Vec<&'a Post> {
+    let mut posts: Vec<&Post> = site.posts.iter().collect();
+    posts.sort_by(|a, b| {
+        match (&a.meta.date, &b.meta.date) {
+            (Some(x), Some(y)) => y.timestamp.cmp(&x.timestamp),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        }
+        .then_with(|| display_order(&a.meta, &b.meta))
+    });
+    if config.feed_posts > 0 {
+        posts.truncate(config.feed_posts);
+    }
+    posts
+}
+
+/// `feed.xml`: the newest posts (see [`SiteConfig::feed_posts`]) with title, link, dates,
+/// summary, full content and tags.
 pub fn atom_feed(site: &Site, config: &SiteConfig) -> String {
     let newest = site
         .posts
@@ -63,7 +86,7 @@ pub fn atom_feed(site: &Site, config: &SiteConfig) -> String {
         feed = esc(&config.url("feed.xml")),
         author = esc(if config.author.is_empty() { &config.title } else { &config.author }),
     );
-    for post in &site.posts {
+    for post in feed_posts(site, config) {
         let meta = &post.meta;
         let url = esc(&config.url(&percent_encode_path(&format!("posts/{}/", meta.slug))));
         let updated = meta.date.as_ref().map_or(fallback.clone(), rfc3339);

@@ -20,6 +20,7 @@ fn config() -> SiteConfig {
         author: "작가".into(),
         language: "ko".into(),
         base_url: "https://user.github.io/geul/".into(),
+        ..SiteConfig::default()
     }
 }
 
@@ -204,6 +205,79 @@ fn the_feed_has_every_post_with_content_and_a_date_even_when_undated() {
         feed.contains("<content type=\"html\">&lt;p&gt;"),
         "content is escaped HTML"
     );
+}
+
+/// The slugs of the feed's entries, in the feed's order.
+fn feed_slugs(feed: &str) -> Vec<&str> {
+    feed.split("<entry>")
+        .skip(1)
+        .map(|entry| {
+            let link = entry.split("/posts/").nth(1).unwrap();
+            &link[..link.find('/').unwrap()]
+        })
+        .collect()
+}
+
+#[test]
+fn the_feed_carries_the_newest_posts_by_date_and_zero_means_every_post() {
+    let site = site();
+    let newest_first: Vec<&str> = {
+        let mut dated: Vec<_> = site
+            .posts
+            .iter()
+            .filter(|p| p.meta.date.is_some())
+            .collect();
+        dated.sort_by_key(|p| std::cmp::Reverse(p.meta.date.unwrap().timestamp));
+        dated.iter().map(|p| p.meta.slug.as_str()).collect()
+    };
+    let undated = site.posts.len() - newest_first.len();
+    assert!(
+        newest_first.len() >= 2 && undated >= 1,
+        "the seeds have dated and undated posts"
+    );
+    let one = atom_feed(
+        &site,
+        &SiteConfig {
+            feed_posts: 1,
+            ..config()
+        },
+    );
+    assert_eq!(feed_slugs(&one), newest_first[..1]);
+    // Undated posts come after every dated one.
+    let limit = newest_first.len() + 1;
+    let dated_then_one = atom_feed(
+        &site,
+        &SiteConfig {
+            feed_posts: limit,
+            ..config()
+        },
+    );
+    let slugs = feed_slugs(&dated_then_one);
+    assert_eq!(slugs.len(), limit);
+    assert_eq!(slugs[..newest_first.len()], newest_first[..]);
+    // The default leaves room for every post of a small site; 0 lifts the limit.
+    let every = atom_feed(
+        &site,
+        &SiteConfig {
+            feed_posts: 0,
+            ..config()
+        },
+    );
+    assert_eq!(feed_slugs(&every).len(), site.posts.len());
+    assert_eq!(feed_slugs(&every)[..newest_first.len()], newest_first[..]);
+    assert_eq!(
+        config().feed_posts,
+        geul_content::config::DEFAULT_FEED_POSTS
+    );
+}
+
+#[test]
+fn feed_posts_is_read_from_site_toml_and_must_be_a_count() {
+    let file = std::path::Path::new("site.toml");
+    let config = SiteConfig::parse(file, "feed_posts = 5\n").unwrap();
+    assert_eq!(config.feed_posts, 5);
+    let error = SiteConfig::parse(file, "title = \"x\"\nfeed_posts = -1\n").unwrap_err();
+    assert!(error.to_string().starts_with("site.toml:2:"), "{error}");
 }
 
 /// Trunk's `index.html` is the template of every page: it must not bring a description of
