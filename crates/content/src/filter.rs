@@ -188,10 +188,17 @@ pub fn facet_counts_among<'a>(
     among: Option<&[bool]>,
 ) -> Vec<FacetCount<'a>> {
     let matcher = Matcher::new(index, selection);
-    let mut shown_with = vec![0usize; index.facets.len()];
+    // Nothing selected and no search: every post is shown, and each facet's count is the
+    // total the index holds, so opening the list reads no post.
+    let everything = selection.is_empty() && among.is_none();
+    let mut shown_with: Vec<usize> = index
+        .facets
+        .iter()
+        .map(|facet| if everything { facet.total as usize } else { 0 })
+        .collect();
     let mut hidden_with = vec![0usize; index.facets.len()];
     let mut shown_total = 0;
-    for position in 0..index.len() {
+    for position in (0..index.len()).filter(|_| !everything) {
         if among.is_some_and(|among| !among[position]) {
             continue;
         }

@@ -102,7 +102,7 @@ impl PostMeta {
             excerpt: r.string()?,
             reading_minutes: r.u32()?,
             body_path: r.string()?,
-            facet_ids: r.list(Reader::u32)?,
+            facet_ids: r.u32_list()?,
         })
     }
 }
@@ -240,13 +240,16 @@ impl SiteIndex {
             Some(SiteIndex {
                 title: r.string()?,
                 facet_ends: {
+                    // Written as each post's count; kept as where each post's ids end.
+                    let mut ends = r.u32_list()?;
                     let mut end = 0u32;
-                    r.list(|r| {
-                        end = end.checked_add(r.u32()?)?;
-                        Some(end)
-                    })?
+                    for count in &mut ends {
+                        end = end.checked_add(*count)?;
+                        *count = end;
+                    }
+                    ends
                 },
-                facet_ids: r.list(Reader::u32)?,
+                facet_ids: r.u32_list()?,
                 facets: r.list(|r| {
                     Some(Facet {
                         kind: if r.bool()? {

@@ -287,6 +287,33 @@ fn text_chunks_hold_every_text_in_order() {
 }
 
 #[test]
+fn with_nothing_selected_each_count_is_every_post_carrying_the_facet() {
+    use geul_content::facet_counts_among;
+    let index = site().index();
+    let every_post = vec![true; index.len()];
+    // Counted post by post (a search that found every post) and from the index's totals.
+    let read: Vec<usize> = facet_counts_among(&index, &Selection::default(), Some(&every_post))
+        .iter()
+        .map(|f| f.count)
+        .collect();
+    let unread: Vec<usize> = facet_counts(&index, &Selection::default())
+        .iter()
+        .map(|f| f.count)
+        .collect();
+    assert_eq!(read, unread);
+    let carrying = |id: usize| {
+        (0..index.len())
+            .filter(|&post| index.post_facets(post).contains(&(id as u32)))
+            .count()
+    };
+    assert_eq!(
+        unread,
+        (0..index.facets.len()).map(carrying).collect::<Vec<_>>()
+    );
+    assert!(unread.iter().all(|&count| count > 0));
+}
+
+#[test]
 fn counts_under_a_search_only_count_the_posts_it_found() {
     use geul_content::facet_counts_among;
     let index = site().index();
