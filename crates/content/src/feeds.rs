@@ -4,14 +4,12 @@
 //! entry, so an undated post gets the date of the newest dated post (or 2000-01-01 if no post
 //! has a date): it sorts last among equals and never claims to be newer than real news.
 
-use std::cmp::Ordering;
-
 use crate::config::SiteConfig;
 use crate::markdown::escape_html as esc;
 use crate::model::PostDate;
 use crate::pages::{percent_encode_path, Page};
 use crate::post::Post;
-use crate::site::{display_order, Site};
+use crate::site::{display_order, newest_first, Site};
 
 /// Fallback when no post has a date.
 const EPOCH_FALLBACK: &str = "2000-01-01T00:00:00Z";
@@ -49,13 +47,7 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 fn feed_posts<'a>(site: &'a Site, config: &SiteConfig) -> Vec<&'a Post> {
     let mut posts: Vec<&Post> = site.posts.iter().collect();
     posts.sort_by(|a, b| {
-        match (&a.meta.date, &b.meta.date) {
-            (Some(x), Some(y)) => y.timestamp.cmp(&x.timestamp),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
-        }
-        .then_with(|| display_order(&a.meta, &b.meta))
+        newest_first(&a.meta, &b.meta).then_with(|| display_order(&a.meta, &b.meta))
     });
     if config.feed_posts > 0 {
         posts.truncate(config.feed_posts);

@@ -224,16 +224,21 @@ pub fn search_docs(posts: &[Post]) -> Vec<SearchDoc> {
         .collect()
 }
 
+/// Newer posts first, undated ones after every dated one.
+pub fn newest_first(a: &PostMeta, b: &PostMeta) -> Ordering {
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) => y.timestamp.cmp(&x.timestamp),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
 /// Pinned first; then dated posts, newest first; then undated ones by title.
 pub fn display_order(a: &PostMeta, b: &PostMeta) -> Ordering {
     b.pinned
         .cmp(&a.pinned)
-        .then_with(|| match (&a.date, &b.date) {
-            (Some(x), Some(y)) => y.timestamp.cmp(&x.timestamp),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
-        })
+        .then_with(|| newest_first(a, b))
         .then_with(|| a.title.cmp(&b.title))
         .then_with(|| a.slug.cmp(&b.slug))
 }
