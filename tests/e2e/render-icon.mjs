@@ -3,7 +3,7 @@
 //
 // The site links the PNG, not the SVG: Chromium turns an SVG icon into a document of its
 // own, laid out with the Korean font on the page's main thread (about 5 ms), and does so
-// again after each new history entry, which a new search makes; Safari shows no SVG icons.
+// again after each new history entry, which a new search makes. A PNG is only decoded.
 import { readFileSync } from 'node:fs';
 
 import { chromium } from 'playwright-core';
