@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 
 import { HOME_ORDER, bySlug } from './data.mjs';
 import {
-  PHONE, appTest, appUrl, expectList, gotoApp, norm, resultCount, scrollWidth, useBrowser,
+  PHONE, appTest, appUrl, expectList, gotoApp, gotoPost, norm, resultCount, scrollWidth, useBrowser,
 } from './helpers.mjs';
 
 const browser = useBrowser();
@@ -105,3 +105,41 @@ appTest(browser, 'phone (360px): list fits the screen without horizontal scrolli
   await expectList(page, ['kraft-technologies-first-year', 'kakao-mlops-interview']);
   assert.ok(await scrollWidth(page) <= PHONE.width, `filtered list is ${await scrollWidth(page)}px wide on a ${PHONE.width}px screen`);
 }, { viewport: PHONE });
+
+/** The font instances (size and weight) the text on the page is drawn with. */
+const fontInstances = (page) => page.evaluate(() => {
+  const seen = new Set();
+  const note = (element) => {
+    const style = getComputedStyle(element);
+    if (style.display !== 'none' && style.visibility !== 'hidden' && !style.fontFamily.includes('monospace')) {
+      seen.add(`${style.fontSize} ${style.fontWeight}`);
+    }
+  };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const parent = walker.currentNode.parentElement;
+    if (walker.currentNode.textContent.trim() && parent.closest('#geul') && parent.getClientRects().length) note(parent);
+  }
+  document.querySelectorAll('#geul input, #geul button').forEach(note);
+  return [...seen].sort();
+});
+
+// Each family, size and weight a page asks for is a font lookup the first time it is laid
+// out (on Linux a round trip to the browser process each): eleven of them made the list's
+// first layout a task over 50 ms in most openings of a 10,000-post site (docs/BENCHMARKS.md).
+appTest(browser, 'the list and a post keep to a few font sizes and two weights', async (page) => {
+  await gotoApp(page, '');
+  await page.locator('#search-input').fill('면접');
+  await page.waitForSelector('.post-card__snippet mark');
+  const list = await fontInstances(page);
+  assert.ok(list.length <= 5, `the list draws text in ${list.length} size/weight pairs: ${list.join(', ')}`);
+
+  // The post with the most kinds of headings (## and ####), bold text and code.
+  await gotoPost(page, 'line-developer');
+  await page.waitForSelector('.post__body h4');
+  const post = await fontInstances(page);
+  assert.ok(post.length <= 7, `a post draws text in ${post.length} size/weight pairs: ${post.join(', ')}`);
+  for (const pair of [...list, ...post]) {
+    assert.match(pair, / (400|700)$/, `weights are regular or bold: ${pair}`);
+  }
+});
