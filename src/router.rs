@@ -249,7 +249,9 @@ pub fn Router(props: &RouterProps) -> Html {
         .clone();
     let location = {
         let base = base.clone();
-        use_state(move || current_location(&base))
+        // Compared before it is set: an IME committing the syllable it showed, or Esc in an
+        // empty box, sends the same location again, and that must not render the page again.
+        use_state_eq(move || current_location(&base))
     };
     let navigator = Navigator {
         base: base.clone(),
