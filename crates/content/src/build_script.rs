@@ -8,7 +8,7 @@ use std::process;
 
 use crate::config::{SiteConfig, BASE_URL_ENV};
 use crate::error::ContentError;
-use crate::feeds::{atom_feed, robots, sitemap};
+use crate::feeds::{atom_feed, robots, sitemaps};
 use crate::pages::site_pages;
 use crate::site::{load_site, write_site_files, Site};
 
@@ -88,7 +88,9 @@ fn write_all(
     write_site_files(site, root, site_dir)?;
     let pages = site_pages(site, config);
     fs::write(site_dir.join("feed.xml"), atom_feed(site, config))?;
-    fs::write(site_dir.join("sitemap.xml"), sitemap(&pages, config))?;
+    for (file, xml) in sitemaps(&pages, config) {
+        fs::write(site_dir.join(file), xml)?;
+    }
     fs::write(site_dir.join("robots.txt"), robots(config))?;
     if parts_dir.exists() {
         fs::remove_dir_all(parts_dir)?;

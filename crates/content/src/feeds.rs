@@ -1,4 +1,4 @@
-//! The Atom feed, the sitemap and robots.txt.
+//! The Atom feed, the sitemaps and robots.txt.
 //!
 //! Undated posts appear in the feed and sitemap too. Atom requires an `updated` time for every
 //! entry, so an undated post gets the date of the newest dated post (or 2000-01-01 if no post
@@ -103,20 +103,66 @@ pub fn atom_feed(site: &Site, config: &SiteConfig) -> String {
     xml
 }
 
-/// `sitemap.xml`: every page except the not-found page.
-pub fn sitemap(pages: &[Page], config: &SiteConfig) -> String {
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
+/// The sitemap protocol's limits for one file (sitemaps.org): URLs, and bytes uncompressed.
+pub const SITEMAP_MAX_URLS: usize = 50_000;
+pub const SITEMAP_MAX_BYTES: usize = 50 * 1024 * 1024;
+
+const URLSET_START: &str =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+const URLSET_END: &str = "</urlset>\n";
+
+/// The sitemap files, `(file name, XML)`, of every page except the not-found page.
+/// `sitemap.xml` comes first, and it is the one `robots.txt` names: the list of pages
+/// itself while they fit in one file, otherwise an index of `sitemap-1.xml`,
+/// `sitemap-2.xml`, … that each stay within the protocol's limits.
+pub fn sitemaps(pages: &[Page], config: &SiteConfig) -> Vec<(String, String)> {
+    sitemaps_within(pages, config, SITEMAP_MAX_URLS, SITEMAP_MAX_BYTES)
+}
+
+/// [`sitemaps`] with the limits given, so that tests need not build 50,000 pages.
+pub fn sitemaps_within(
+    pages: &[Page],
+    config: &SiteConfig,
+    max_urls: usize,
+    max_bytes: usize,
+) -> Vec<(String, String)> {
+    let mut files: Vec<String> = Vec::new();
+    let mut current = String::from(URLSET_START);
+    let mut urls = 0;
     for page in pages.iter().filter(|page| page.file != "404.html") {
         let path = page.file.trim_end_matches("index.html");
-        xml += &format!(
+        let entry = format!(
             "<url><loc>{}</loc></url>\n",
             esc(&config.url(&percent_encode_path(path)))
         );
+        let full = urls == max_urls || current.len() + entry.len() + URLSET_END.len() > max_bytes;
+        if full && urls > 0 {
+            files.push(current + URLSET_END);
+            current = String::from(URLSET_START);
+            urls = 0;
+        }
+        current += &entry;
+        urls += 1;
     }
-    xml += "</urlset>\n";
-    xml
+    files.push(current + URLSET_END);
+    if files.len() == 1 {
+        return vec![("sitemap.xml".to_owned(), files.remove(0))];
+    }
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let parts: Vec<(String, String)> = files
+        .into_iter()
+        .enumerate()
+        .map(|(i, xml)| (format!("sitemap-{}.xml", i + 1), xml))
+        .collect();
+    for (name, _) in &parts {
+        index += &format!("<sitemap><loc>{}</loc></sitemap>\n", esc(&config.url(name)));
+    }
+    index += "</sitemapindex>\n";
+    std::iter::once(("sitemap.xml".to_owned(), index))
+        .chain(parts)
+        .collect()
 }
 
 /// `robots.txt`: everything may be crawled; the sitemap is named.

@@ -1,27 +1,19 @@
-//! Static pages, the feed and the sitemap built from the five real posts.
+//! Static pages and the feed built from the five real posts.
 
 mod common;
 
-use common::repo_root;
+use common::{publishing_config, real_site, repo_root};
 use geul_content::config::SiteConfig;
-use geul_content::feeds::{atom_feed, robots, sitemap};
+use geul_content::feeds::atom_feed;
 use geul_content::pages::{assemble, site_pages, Page, PARTS_SEPARATOR};
 use geul_content::site::{load_site, Site};
 
 fn site() -> Site {
-    let root = repo_root();
-    load_site(&root.join("posts"), &root).unwrap()
+    real_site()
 }
 
 fn config() -> SiteConfig {
-    SiteConfig {
-        title: "글 모음".into(),
-        description: "설명 & 소개".into(),
-        author: "작가".into(),
-        language: "ko".into(),
-        base_url: "https://user.github.io/geul/".into(),
-        ..SiteConfig::default()
-    }
+    publishing_config()
 }
 
 fn page<'a>(pages: &'a [Page], file: &str) -> &'a Page {
@@ -285,18 +277,6 @@ fn feed_posts_is_read_from_site_toml_and_must_be_a_count() {
 fn template_has_no_description() -> bool {
     let template = std::fs::read_to_string(repo_root().join("index.html")).unwrap();
     !template.contains("name=\"description\"")
-}
-
-#[test]
-fn the_sitemap_lists_every_page_but_not_found_and_robots_names_it() {
-    let site = site();
-    let pages = site_pages(&site, &config());
-    let xml = sitemap(&pages, &config());
-    assert_eq!(xml.matches("<url>").count(), pages.len() - 1);
-    assert!(xml.contains("<loc>https://user.github.io/geul/</loc>"));
-    assert!(xml.contains("<loc>https://user.github.io/geul/tags/%EC%9D%B4%EC%A7%81/</loc>"));
-    assert!(!xml.contains("404"));
-    assert!(robots(&config()).contains("Sitemap: https://user.github.io/geul/sitemap.xml"));
 }
 
 #[test]

@@ -3,9 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
+use geul_content::config::SiteConfig;
 use geul_content::error::{ContentError, ContentWarning};
 use geul_content::images::SiteImages;
 use geul_content::post::{parse_post, Post};
+use geul_content::site::{load_site, Site};
 
 /// The repository root (the folder with `posts/`).
 pub fn repo_root() -> PathBuf {
@@ -13,6 +15,24 @@ pub fn repo_root() -> PathBuf {
         .join("../..")
         .canonicalize()
         .unwrap()
+}
+
+/// The site of the five real posts in `posts/`.
+pub fn real_site() -> Site {
+    let root = repo_root();
+    load_site(&root.join("posts"), &root).unwrap()
+}
+
+/// A site configuration with every field that reaches a published file set.
+pub fn publishing_config() -> SiteConfig {
+    SiteConfig {
+        title: "글 모음".into(),
+        description: "설명 & 소개".into(),
+        author: "작가".into(),
+        language: "ko".into(),
+        base_url: "https://user.github.io/geul/".into(),
+        ..SiteConfig::default()
+    }
 }
 
 pub fn fixture(name: &str) -> String {
