@@ -115,9 +115,9 @@ impl Term {
             }),
             Term::Text { head, last } => (0..text.len()).find_map(|start| {
                 let after_head = start + head.len();
-                // Compared character by character: a slice comparison is a call to
-                // `memcmp` at every position, most of a scan's time with words this short.
-                if !text.get(start..after_head)?.iter().eq(head) {
+                // A slice comparison calls `memcmp`, at every position: skipped when there
+                // is no head (one character typed so far), the costliest terms to scan for.
+                if !head.is_empty() && text.get(start..after_head)? != head.as_slice() {
                     return None;
                 }
                 let end = last_matches(last.0, text, after_head)?;
