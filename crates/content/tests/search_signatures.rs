@@ -1,6 +1,6 @@
 //! A word's signature lets a search skip it without reading it, so it must never skip a
 //! word the term matches: checked here for every term a reader can type toward any piece
-//! of any word of the five real posts.
+//! of up to four characters of any word of the five real posts.
 
 mod common;
 
