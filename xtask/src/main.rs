@@ -3,6 +3,7 @@
 mod bench;
 mod browser;
 mod corpus;
+mod glue_names;
 mod minify;
 mod preview;
 mod site;
