@@ -78,23 +78,35 @@ pub fn find_card(slug: &str) -> Option<&'static PostMeta> {
 
 /// Starts fetching the chunks that hold these posts' cards and are neither here nor on
 /// their way; `arrived` is called when each has arrived, or, after a pause, when one
-/// failed, so that the view asks again.
+/// failed, so that the view asks again. The requests start after the paint: a `fetch`
+/// call costs the browser about a millisecond, which the keystroke that showed the
+/// placeholder would otherwise pay.
 pub fn fetch_cards(posts: impl IntoIterator<Item = usize>, arrived: &Callback<()>) {
+    let mut wanted = Vec::new();
     for chunk in posts.into_iter().filter_map(chunk_of) {
-        if !matches!(slot(chunk), Slot::Missing) {
-            continue;
+        if matches!(slot(chunk), Slot::Missing) {
+            // Asked now, so the renders before the paint do not ask again.
+            set_slot(chunk, Slot::Asked);
+            wanted.push(chunk);
         }
-        let load = load_chunk(chunk);
-        let arrived = arrived.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            if load.await {
-                RETRY.with(|retry| retry.set((retry.get().0, RETRY_MS)));
-                arrived.emit(());
-            } else {
-                retry_later(arrived);
-            }
-        });
     }
+    if wanted.is_empty() {
+        return;
+    }
+    let arrived = arrived.clone();
+    crate::tasks::after_paint(move || {
+        for chunk in wanted {
+            let (load, arrived) = (load_chunk(chunk), arrived.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if load.await {
+                    RETRY.with(|retry| retry.set((retry.get().0, RETRY_MS)));
+                    arrived.emit(());
+                } else {
+                    retry_later(arrived);
+                }
+            });
+        }
+    });
 }
 
 /// Renders the view again after a pause, so it asks for the chunks still missing: one

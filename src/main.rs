@@ -13,6 +13,7 @@ mod route;
 mod router;
 mod search_loader;
 mod site_index;
+mod tasks;
 
 fn main() {
     let document = gloo::utils::document();

@@ -8,8 +8,6 @@
 
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
@@ -67,9 +65,7 @@ impl Navigator {
         // The entry being left gets its address first, as with `push`.
         write_pending_url();
         self.show_pending(to, query, true);
-        let write = Closure::once(|| Timeout::new(0, write_pending_url).forget());
-        let _ = gloo::utils::window().request_animation_frame(write.as_ref().unchecked_ref());
-        write.forget();
+        crate::tasks::after_paint(write_pending_url);
     }
 
     /// Shows the route, leaving its address to [`write_pending_url`]; `new_entry` says it
