@@ -23,6 +23,10 @@ pub async fn load_index(path: &str) -> Result<Rc<SearchIndex>, String> {
         return Ok(index);
     }
     let bytes = crate::fetch::fetch_bytes(path).await?;
+    // Copying the file into the wasm's memory (21 MB at 100,000 posts) and reading it take
+    // tens of milliseconds each there: in one task they would hold up input for longer
+    // than 50 ms on a slow phone.
+    crate::tasks::next_task().await;
     let index = SearchIndex::from_vec(bytes)
         .ok()
         // An index of another build would name posts this one does not have.

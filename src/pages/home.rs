@@ -298,8 +298,8 @@ fn load_search_index(state: UseStateHandle<Option<Rc<SearchIndex>>>, failed: Use
                 // The first search and the list it gives run in a task of their own: at
                 // 100,000 posts reading the index and searching it in one task passed 50 ms.
                 Ok(loaded) => {
-                    let show = move || state.set(Some(loaded));
-                    gloo::timers::callback::Timeout::new(0, show).forget();
+                    crate::tasks::next_task().await;
+                    state.set(Some(loaded));
                 }
                 // The list says so and offers to try again.
                 Err(_) => {
