@@ -1,6 +1,6 @@
 //! `cargo xtask bench`: the search benchmark. For each corpus size it writes a synthetic
-//! corpus (`cargo xtask corpus`), builds the release site from it, states the first-load
-//! size, serves it like GitHub Pages and types queries in headless Chromium
+//! corpus (`cargo xtask corpus`) and builds the release site from it; then, for each, it
+//! states the first-load size, serves it like GitHub Pages and types queries in headless Chromium
 //! (`tests/e2e/bench/search-keystrokes.mjs`). The table goes to stdout and
 //! `target/bench/results.md`; `docs/BENCHMARKS.md` explains it.
 
@@ -29,9 +29,11 @@ pub fn run_all(sizes: &[usize], rounds: usize) -> Result<()> {
     browser::ensure_system_deps()?;
     browser::ensure_node_modules()?;
     let root = util::repo_root();
-    let mut rows = Vec::new();
+    // Every site is built before any is measured: a build writes up to a gigabyte of pages,
+    // and the disk writing them back must not run beside the browser being timed.
+    let mut built = Vec::new();
     for &posts in sizes {
-        util::heading(&format!("{posts} posts"));
+        util::heading(&format!("{posts} posts: corpus and build"));
         let corpus_dir = root.join(format!("target/corpus/{posts}"));
         corpus::generate(&root.join("posts"), &corpus_dir, posts, 1)?;
         let dist = root.join(format!("target/bench/{posts}"));
@@ -39,6 +41,12 @@ pub fn run_all(sizes: &[usize], rounds: usize) -> Result<()> {
             .args(["build", "--release", "--public-url", BASE, "--dist"])
             .arg(&dist)
             .env(POSTS_DIR_ENV, &corpus_dir))?;
+        built.push((posts, dist));
+    }
+    run(&mut Command::new("sync"))?;
+    let mut rows = Vec::new();
+    for (posts, dist) in built {
+        util::heading(&format!("{posts} posts: typing"));
         let first_load_gzip = first_load(&dist, BASE)?.iter().map(|f| f.gzip).sum();
         let search_data_gzip = search_data_gzip(&dist)?;
         let server = preview::start(&dist, BASE, 0)?;
