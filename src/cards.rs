@@ -79,7 +79,7 @@ pub fn find_card(slug: &str) -> Option<&'static PostMeta> {
 /// Starts fetching the chunks that hold these posts' cards and are neither here nor on
 /// their way; `arrived` is called when each has arrived, or, after a pause, when one
 /// failed, so that the view asks again. The requests start after the paint: a `fetch`
-/// call costs the browser about a millisecond, which the keystroke that showed the
+/// call costs the browser up to a millisecond, which the keystroke that showed the
 /// placeholder would otherwise pay.
 pub fn fetch_cards(posts: impl IntoIterator<Item = usize>, arrived: &Callback<()>) {
     let mut wanted = Vec::new();

@@ -23,9 +23,9 @@ pub async fn load_index(path: &str) -> Result<Rc<SearchIndex>, String> {
         return Ok(index);
     }
     let bytes = crate::fetch::fetch_bytes(path).await?;
-    // Copying the file into the wasm's memory (21 MB at 100,000 posts) and reading it take
-    // tens of milliseconds each there: in one task they would hold up input for longer
-    // than 50 ms on a slow phone.
+    // Copying the file into the wasm's memory (21 MB at 100,000 posts) and reading it each
+    // take up to tens of milliseconds: in one task, slow machines held up input for over
+    // 100 ms (docs/ARCHITECTURE.md, "Files").
     crate::tasks::next_task().await;
     let index = SearchIndex::from_vec(bytes)
         .ok()

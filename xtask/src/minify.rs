@@ -17,9 +17,6 @@ use crate::util::{run, Error, Result};
 /// Minifies every `.js` file directly in `staging`. Returns how many files were minified.
 pub fn minify_js(staging: &Path) -> Result<usize> {
     let index_file = staging.join("index.html");
-    let io = |what: &str, path: &Path, e: std::io::Error| {
-        Error::new(format!("cannot {what} {}: {e}", path.display()))
-    };
     let index = fs::read_to_string(&index_file).map_err(|e| io("read", &index_file, e))?;
     if index.contains("integrity=sha") || index.contains("integrity=\"sha") {
         return Err(Error::new(format!(
@@ -54,9 +51,6 @@ fn shorten_glue_names(js_path: &Path) -> Result<()> {
     if !wasm_path.is_file() {
         return Ok(());
     }
-    let io = |what: &str, path: &Path, e: std::io::Error| {
-        Error::new(format!("cannot {what} {}: {e}", path.display()))
-    };
     let wasm = fs::read(&wasm_path).map_err(|e| io("read", &wasm_path, e))?;
     let js = fs::read_to_string(js_path).map_err(|e| io("read", js_path, e))?;
     match glue_names::shorten(&wasm, &js) {
@@ -76,6 +70,10 @@ fn shorten_glue_names(js_path: &Path) -> Result<()> {
         ),
     }
     Ok(())
+}
+
+fn io(what: &str, path: &Path, e: std::io::Error) -> Error {
+    Error::new(format!("cannot {what} {}: {e}", path.display()))
 }
 
 #[cfg(test)]
