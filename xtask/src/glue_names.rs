@@ -4,7 +4,7 @@
 //! crates from colliding (`__wbg_addEventListener_f2d27251d333a631`). Each name is written
 //! twice, in the wasm's import or export section and in the JS, and the hashes are random
 //! hex, which gzip can hardly shrink: the 148 names cost 5 KB of a first load that
-//! is budgeted at 120 KB. This step gives them short names (`a`, `b`, … `aA`) in both files.
+//! is budgeted at 120 KB. This step gives them short names (`a`, `b`, … `Z`, `aa`, `ba`, …) in both files.
 //!
 //! Only the import and export sections of the wasm are rewritten; every other byte stays.
 //! In the JS, every identifier-like token equal to an old name is replaced: wasm-bindgen's
@@ -175,7 +175,7 @@ impl Names {
     }
 }
 
-/// The `n`th short identifier: `a` … `Z`, then `aa`, `ab`, …
+/// The `n`th short identifier: `a` … `Z`, then `aa`, `ba`, … `Za`, `ab`, …
 fn short_name(mut n: usize) -> String {
     const FIRST: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
     const REST: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
