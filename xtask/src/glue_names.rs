@@ -3,7 +3,7 @@
 //! wasm-bindgen names every import and export after what it binds plus a hash that keeps
 //! crates from colliding (`__wbg_addEventListener_f2d27251d333a631`). Each name is written
 //! twice, in the wasm's import or export section and in the JS, and the hashes are random
-//! hex, which gzip can hardly shrink: the 148 names cost 5 KB of a first load that
+//! hex, which gzip can hardly shrink: some 150 names cost 5 KB of a first load that
 //! is budgeted at 120 KB. This step gives them short names (`a`, `b`, … `Z`, `aa`, `ba`, …) in both files.
 //!
 //! Only the import and export sections of the wasm are rewritten; every other byte stays.
@@ -66,49 +66,54 @@ fn sections(wasm: &[u8]) -> Result<Vec<(u8, &[u8])>, Unreadable> {
     Ok(found)
 }
 
-/// The import section with the JS's imports renamed.
-fn imports(body: &[u8], js: &str, names: &mut Names) -> Result<Vec<u8>, Unreadable> {
+/// A section that is a vector of entries, each rewritten by `entry` from the reader into
+/// the output.
+fn rewrite_entries(
+    body: &[u8],
+    mut entry: impl FnMut(&mut Bytes, &mut Vec<u8>) -> Result<(), Unreadable>,
+) -> Result<Vec<u8>, Unreadable> {
     let mut at = Bytes { data: body, at: 0 };
     let count = at.leb()?;
     let mut out = Vec::new();
     leb(&mut out, count);
     for _ in 0..count {
+        entry(&mut at, &mut out)?;
+    }
+    at.end()?;
+    Ok(out)
+}
+
+/// The import section with the JS's imports renamed.
+fn imports(body: &[u8], js: &str, names: &mut Names) -> Result<Vec<u8>, Unreadable> {
+    rewrite_entries(body, |at, out| {
         let from = at.name()?;
         let name = at.name()?;
         let start = at.at;
-        skip_import_kind(&mut at)?;
-        let kind = &body[start..at.at];
-        write_name(&mut out, from);
+        skip_import_kind(at)?;
+        write_name(out, from);
         let from_js = js.contains(&format!("\"{from}\""));
         let name = if from_js {
             names.short(name)
         } else {
             name.to_owned()
         };
-        write_name(&mut out, &name);
-        out.extend_from_slice(kind);
-    }
-    at.end()?;
-    Ok(out)
+        write_name(out, &name);
+        out.extend_from_slice(&body[start..at.at]);
+        Ok(())
+    })
 }
 
 /// The export section with every export renamed.
 fn exports(body: &[u8], names: &mut Names) -> Result<Vec<u8>, Unreadable> {
-    let mut at = Bytes { data: body, at: 0 };
-    let count = at.leb()?;
-    let mut out = Vec::new();
-    leb(&mut out, count);
-    for _ in 0..count {
+    rewrite_entries(body, |at, out| {
         let name = at.name()?;
         let start = at.at;
         at.byte()?;
         at.leb()?;
-        let kind = &body[start..at.at];
-        write_name(&mut out, &names.short(name));
-        out.extend_from_slice(kind);
-    }
-    at.end()?;
-    Ok(out)
+        write_name(out, &names.short(name));
+        out.extend_from_slice(&body[start..at.at]);
+        Ok(())
+    })
 }
 
 /// Steps over what an import is: a function, table, memory, global or tag, with its type.
