@@ -107,13 +107,27 @@ async function main() {
       for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
     }).observe({ type: 'longtask', buffered: true });
   });
-  await page.goto(url);
-  // The app has taken over when the search box is its own (the static page has a <form>).
-  await page.waitForSelector('div.search input#search-input', { timeout: 60_000 });
-  await page.waitForTimeout(500);
-  const openTasks = await page.evaluate(() => window.__longTasks.splice(0));
-  const box = page.locator('#search-input');
   const cdp = await page.context().newCDPSession(page);
+  await page.goto(url);
+  // The opening is watched through the DevTools protocol alone. Playwright's own selector
+  // and evaluation scripts, injected into the page on their first use, take the page's main
+  // thread for 30–100 ms on this machine: a long task that is the driver's, not geul's.
+  const evaluate = async (expression) =>
+    (await cdp.send('Runtime.evaluate', { expression, returnByValue: true })).result.value;
+  // The app has taken over when the search box is its own (the static page has a <form>).
+  const openedBy = Date.now() + 60_000;
+  while (!(await evaluate("!!document.querySelector('div.search input#search-input')"))) {
+    if (Date.now() > openedBy) throw new Error('the app did not take over within 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const openTasks = await evaluate('window.__longTasks.splice(0)');
+  // Now Playwright may inject its scripts; their task is left out of the next phase too.
+  const box = page.locator('#search-input');
+  await box.count();
+  await page.evaluate(() => document.title);
+  await page.waitForTimeout(200);
+  await page.evaluate(() => window.__longTasks.splice(0));
 
   await page.evaluate(() => {
     window.__keystrokes = [];
