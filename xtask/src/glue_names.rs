@@ -28,7 +28,8 @@ const IMPORT_SECTION: u8 = 2;
 const EXPORT_SECTION: u8 = 7;
 
 /// Renames the imports the JS provides (those of a module it names as a string, such as
-/// `"./geul_bg.js"`) and every export, in `wasm` and in `js` alike.
+/// `"./geul_bg.js"`) and the exports wasm-bindgen named (see `Names::short`), in `wasm` and
+/// in `js` alike.
 pub fn shorten(wasm: &[u8], js: &str) -> Result<Shortened, Unreadable> {
     let sections = sections(wasm)?;
     let mut names = Names::default();
@@ -103,7 +104,7 @@ fn imports(body: &[u8], js: &str, names: &mut Names) -> Result<Vec<u8>, Unreadab
     })
 }
 
-/// The export section with every export renamed.
+/// The export section with the exports wasm-bindgen named renamed (`memory` stays).
 fn exports(body: &[u8], names: &mut Names) -> Result<Vec<u8>, Unreadable> {
     rewrite_entries(body, |at, out| {
         let name = at.name()?;
