@@ -7,7 +7,7 @@ use geul_content::list::list_results;
 use geul_content::query::percent_encode;
 use geul_content::search::Query;
 use geul_content::search_index::SearchIndex;
-use geul_content::snippet::text_snippet;
+use geul_content::snippet::{text_snippet, Around};
 use geul_content::{parse_selection, selection_query, Facet, FacetKind, Selection, LIST_PAGE_SIZE};
 use yew::prelude::*;
 
@@ -24,8 +24,13 @@ use crate::router::{has_navigated, navigator, use_location, write_pending_url};
 use crate::search_loader::{chunks_to_fetch, load_chunk, load_index, loaded_index, loaded_text};
 use crate::site_index::site_index;
 
-/// Characters shown on each side of a search match in a result.
-const SNIPPET_RADIUS: usize = 40;
+/// The text a result quotes around its match. A card shows three lines of it (the same room
+/// as an excerpt, so nothing moves when the snippet replaces it); with little before the
+/// match, the match is on the first line even on a phone (about 20 characters a line).
+const SNIPPET_AROUND: Around = Around {
+    before: 12,
+    after: 140,
+};
 /// How long typing must pause before the address bar follows the search, the filter
 /// buttons are counted for it, the texts for snippets are fetched and the whole page of
 /// results is shown.
@@ -268,7 +273,7 @@ pub fn Home(props: &HomeProps) -> Html {
                 <section class="post-list" aria-label="글 목록">
                     { for ids.iter().take(cards).map(|&id| match card(id) {
                         Some(post) => {
-                            let snippet = loaded_text(id).and_then(|text| text_snippet(&text, &used_query, SNIPPET_RADIUS));
+                            let snippet = loaded_text(id).and_then(|text| text_snippet(&text, &used_query, SNIPPET_AROUND));
                             post_card(post, &link_base, &post_query, snippet)
                         }
                         None => card_placeholder(),
