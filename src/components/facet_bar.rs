@@ -16,9 +16,27 @@ pub struct FacetBarProps<'a> {
     pub on_clear: Callback<()>,
 }
 
+/// The class that keeps a count as wide as `widest` would be. A search narrows the counts
+/// once typing pauses; were a button to narrow with its count, the buttons could wrap onto
+/// fewer rows and the results below jump just as the reader reaches for one.
+fn count_width(widest: usize) -> Option<&'static str> {
+    const WIDTHS: [&str; 5] = [
+        "facet__count--2",
+        "facet__count--3",
+        "facet__count--4",
+        "facet__count--5",
+        "facet__count--6",
+    ];
+    let digits = widest.checked_ilog10().unwrap_or(0) as usize + 1;
+    digits
+        .checked_sub(2)
+        .map(|at| WIDTHS[at.min(WIDTHS.len() - 1)])
+}
+
 /// A stateless view function (see `post_info` for why it is not a component).
 pub fn facet_bar(props: FacetBarProps) -> Html {
-    let button = |kind: FacetKind, value: &str, count: usize, selected: bool| {
+    // `total`: how many posts carry the facet; its count rarely exceeds that.
+    let button = |kind: FacetKind, value: &str, count: usize, total: usize, selected: bool| {
         let onclick = {
             let on_toggle = props.on_toggle.clone();
             let value = value.to_owned();
@@ -36,16 +54,24 @@ pub fn facet_bar(props: FacetBarProps) -> Html {
                         aria-pressed={selected.to_string()} {onclick}
                         aria-label={format!("{value}, 글 {count}개")}>
                     { value }
-                    <span class="facet__count">{ count }</span>
+                    <span class={classes!("facet__count", count_width(count.max(total)))}>{ count }</span>
                 </button>
             </li>
         }
     };
     let group = |kind: FacetKind, heading: &str, id: &str| {
         let known = props.facets.iter().filter(|f| f.facet.kind == kind);
-        let known = known.map(|f| button(kind, &f.facet.value, f.count, f.selected));
+        let known = known.map(|f| {
+            button(
+                kind,
+                &f.facet.value,
+                f.count,
+                f.facet.total as usize,
+                f.selected,
+            )
+        });
         let unknown = props.unknown.iter().filter(|(k, _)| *k == kind);
-        let unknown = unknown.map(|(_, value)| button(kind, value, 0, true));
+        let unknown = unknown.map(|(_, value)| button(kind, value, 0, 0, true));
         html! {
             <div class="facets__group" role="group" aria-labelledby={id.to_owned()}>
                 <h2 class="facets__heading" id={id.to_owned()}>{ heading }</h2>

@@ -48,12 +48,17 @@ pub fn post_card(
     }
 }
 
-/// A post whose card is still on its way (see `crate::cards`): a card of the same outline,
-/// so the list does not jump when it arrives.
+/// A post whose card is still on its way (see `crate::cards`): a card's lines, empty, so
+/// the list does not jump when it arrives (unless its title or tags wrap onto more lines).
 pub fn card_placeholder() -> Html {
     html! {
         <article class="post-card post-card--loading" aria-busy="true">
             <h2 class="post-card__title">{ "글을 불러오는 중…" }</h2>
+            <div aria-hidden="true">
+                <p class="post-info">{ "\u{a0}" }</p>
+                <p class="post-card__excerpt"></p>
+                <p class="facet-links">{ "\u{a0}" }</p>
+            </div>
         </article>
     }
 }

@@ -422,8 +422,11 @@ export const afterOneKeystroke = (page, value) => page.evaluate(async (value) =>
   for (const button of document.querySelectorAll('button.facet[data-value]')) {
     facetCounts[`${button.dataset.kind}:${button.dataset.value}`] = button.querySelector('.facet__count')?.textContent;
   }
+  const shown = [...document.querySelectorAll('main#main article.post-card')];
   return {
-    slugs: [...document.querySelectorAll('main#main article.post-card')].map((card) => card.dataset.slug),
+    slugs: shown.map((card) => card.dataset.slug),
+    // Where each card (or placeholder) is on the page, in CSS pixels from the top.
+    tops: shown.map((card) => Math.round(card.getBoundingClientRect().top + scrollY)),
     more: document.querySelectorAll('button.list-more').length,
     count: document.querySelector('p.result-count')?.textContent,
     facetCounts,

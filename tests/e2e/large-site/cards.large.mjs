@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 
 import {
-  BASE_URL, appTest, appUrl, eventually, gotoApp, useBrowser, waitForView, watcherOf,
+  BASE_URL, DESKTOP, PHONE, afterOneKeystroke, appTest, appUrl, eventually, gotoApp, useBrowser,
+  waitForView, watcherOf,
 } from '../helpers.mjs';
 
 const browser = useBrowser();
@@ -125,6 +126,37 @@ appTest(browser, 'search results beyond the embedded cards show a placeholder un
   await waitForView(page, 'post');
   assert.equal(await page.locator('h1.post__title').innerText(), title);
 });
+
+for (const [device, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+  appTest(browser, `results do not move as their cards, snippets and counts arrive (${device})`, async (page) => {
+    await gotoApp(page, '');
+    // A search that finds nothing first: the index is then here, and no post's text is.
+    await page.getByRole('searchbox', { name: '검색' }).fill('뷁뷁');
+    await page.waitForSelector('.empty-state');
+    const chunks = { asked: 0, pending: new Set() };
+    const isChunk = (request) => /\/content\/(text|cards)-[0-9a-f]{16}\.bin$/.test(request.url());
+    page.on('request', (request) => isChunk(request) && (chunks.asked += 1, chunks.pending.add(request)));
+    const done = (request) => chunks.pending.delete(request);
+    page.on('requestfinished', done);
+    page.on('requestfailed', done);
+
+    const typed = await afterOneKeystroke(page, '카카오');
+    await eventually(async () => {
+      assert.match(page.url(), /[?&]q=%EC%B9%B4%EC%B9%B4%EC%98%A4/, 'typing has paused');
+      assert.ok(chunks.asked > 0, 'cards or texts for snippets were fetched');
+      assert.equal(chunks.pending.size, 0);
+      assert.equal(await loading(page).count(), 0, 'every card arrived');
+      assert.ok(await page.locator('.post-card__snippet mark').count() > 0, 'snippets replaced excerpts');
+    });
+    // A moment for the last chunk's render, had it just arrived.
+    await page.waitForTimeout(300);
+    const settled = await page.evaluate(() => [...document.querySelectorAll('main#main article.post-card')]
+      .map((card) => ({ slug: card.dataset.slug, top: Math.round(card.getBoundingClientRect().top + scrollY) })));
+    // Placeholders (no slug yet) are compared by place.
+    const keystroke = typed.tops.map((top, at) => ({ slug: typed.slugs[at] ?? settled[at].slug, top }));
+    assert.deepEqual(settled.slice(0, keystroke.length), keystroke);
+  }, { viewport });
+}
 
 /** Lets the test's own aborted card requests pass the page watcher. */
 function forgiveAbortedCards(page) {
