@@ -13,6 +13,7 @@ mod route;
 mod router;
 mod search_loader;
 mod site_index;
+mod takeover;
 mod tasks;
 
 fn main() {
@@ -28,24 +29,19 @@ fn main() {
     // posts are embedded; others are fetched first, while the static page stays on screen.
     // If they cannot be fetched, the static page stays: readable, its links plain links.
     let shown = prerendered.as_ref().map(shown_posts).unwrap_or_default();
+    // A page that shows cards is a list, which takes over in two tasks.
+    let staged = !shown.is_empty();
     if shown.iter().all(|&post| cards::card(post).is_some()) {
-        start(root, prerendered);
+        wasm_bindgen_futures::spawn_local(async move {
+            tasks::next_task().await;
+            takeover::start(root, prerendered, staged);
+        });
     } else {
         wasm_bindgen_futures::spawn_local(async move {
             if cards::load_cards(&shown).await {
-                start(root, prerendered);
+                takeover::start(root, prerendered, staged);
             }
         });
-    }
-}
-
-/// Renders the app in place of the static page.
-fn start(root: web_sys::Element, prerendered: Option<web_sys::Element>) {
-    yew::Renderer::<app::App>::with_root(root).render();
-    // The app has rendered the same view; the static copy goes in the same task, before the
-    // browser paints again, so nothing flashes. (If the app failed to start, it would stay.)
-    if let Some(prerendered) = prerendered {
-        prerendered.remove();
     }
 }
 

@@ -166,9 +166,27 @@ pub fn Home(props: &HomeProps) -> Html {
         |(selection, _)| list_results(index, selection, search_index.as_deref()),
     );
     let (facet_bar, counted) = use_facet_bar(index, &selection, &results, &search_index);
+    // Taking over from the static copy, the cards come a task after the rest (see
+    // `crate::takeover`), and the app is shown in place of the copy once they are there.
+    let cards_held = use_state(crate::takeover::staged);
+    {
+        let cards_held = cards_held.clone();
+        use_effect_with(*cards_held, move |&held| {
+            if held {
+                wasm_bindgen_futures::spawn_local(async move {
+                    crate::tasks::next_task().await;
+                    cards_held.set(false);
+                });
+            } else {
+                crate::takeover::finish();
+            }
+        });
+    }
     // The counts lag only while the search text changes: that is, while the reader types.
     let typing = *counted.borrow() != *selection;
-    let cards = if typing {
+    let cards = if *cards_held {
+        0
+    } else if typing {
         limit.min(CARDS_WHILE_TYPING)
     } else {
         limit

@@ -143,3 +143,36 @@ appTest(browser, 'the list and a post keep to a few font sizes and two weights',
     assert.match(pair, / (400|700)$/, `weights are regular or bold: ${pair}`);
   }
 });
+
+// The app takes over from the static copy of the list in more than one task (src/takeover.rs);
+// in every frame the reader sees one whole list: never both copies, never a list without cards.
+appTest(browser, 'the list is taken over with every frame showing one whole list', async (page) => {
+  await page.addInitScript(() => {
+    window.__frames = [];
+    const sample = () => {
+      const root = document.getElementById('geul');
+      const app = !!root && !root.hidden && root.childElementCount > 0;
+      window.__frames.push({
+        copy: !!document.getElementById('prerendered'),
+        app,
+        appCards: app ? root.querySelectorAll('article.post-card').length : 0,
+        copyCards: document.querySelectorAll('#prerendered article.post-card').length,
+      });
+      if (!(app && !document.getElementById('prerendered'))) requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  await gotoApp(page, '');
+  await expectList(page, HOME_ORDER);
+  const frames = await page.evaluate(() => window.__frames);
+  const last = frames.at(-1);
+  assert.deepEqual({ copy: last.copy, app: last.app, appCards: last.appCards }, { copy: false, app: true, appCards: HOME_ORDER.length });
+  // Before the body is parsed neither is there; from the first frame with a list, one is.
+  const first = frames.findIndex((frame) => frame.copy || frame.app);
+  assert.ok(first >= 0, JSON.stringify(frames));
+  for (const [at, frame] of frames.entries()) {
+    if (at < first) continue;
+    assert.ok(frame.copy !== frame.app, `frame ${at} shows one list: ${JSON.stringify(frame)}`);
+    assert.equal(frame.copy ? frame.copyCards : frame.appCards, HOME_ORDER.length, `frame ${at}: ${JSON.stringify(frame)}`);
+  }
+});

@@ -1,0 +1,52 @@
+//! Taking over from the static page. The app renders the view the static copy shows and
+//! removes the copy before the browser paints again, so nothing flashes. A list is rendered
+//! in two tasks: everything but its cards first, in the app's root while it is still hidden,
+//! then the cards; the copy goes with the second. Each task then pays for only part of the
+//! first render, and of V8 compiling the wasm's functions as they are first called, which on
+//! a slow machine together passed 50 ms (docs/BENCHMARKS.md).
+
+use std::cell::RefCell;
+
+thread_local! {
+    /// The app's root, hidden, and the static copy, while a list's takeover is under way.
+    static PENDING: RefCell<Option<(web_sys::Element, web_sys::Element)>> = const { RefCell::new(None) };
+}
+
+/// Renders the app in place of `prerendered`; a list (`staged`) finishes in a later task,
+/// when [`finish`] is called.
+pub fn start(root: web_sys::Element, prerendered: Option<web_sys::Element>, staged: bool) {
+    match prerendered {
+        Some(prerendered) if staged => {
+            let _ = root.set_attribute("hidden", "");
+            PENDING.with(|pending| *pending.borrow_mut() = Some((root.clone(), prerendered)));
+            yew::Renderer::<crate::app::App>::with_root(root).render();
+            // Should the view not be the list after all, the app is shown a task later.
+            wasm_bindgen_futures::spawn_local(async {
+                crate::tasks::next_task().await;
+                crate::tasks::next_task().await;
+                finish();
+            });
+        }
+        prerendered => {
+            yew::Renderer::<crate::app::App>::with_root(root).render();
+            // The app's first render runs before this task ends, so the copy goes unseen.
+            // (If the app failed to start, the copy would stay.)
+            if let Some(prerendered) = prerendered {
+                prerendered.remove();
+            }
+        }
+    }
+}
+
+/// Whether a list's takeover is under way: the list renders its cards a task later.
+pub fn staged() -> bool {
+    PENDING.with(|pending| pending.borrow().is_some())
+}
+
+/// Shows the app in place of the static copy, once the list has rendered its cards.
+pub fn finish() {
+    if let Some((root, prerendered)) = PENDING.with(|pending| pending.borrow_mut().take()) {
+        prerendered.remove();
+        let _ = root.remove_attribute("hidden");
+    }
+}
