@@ -13,6 +13,8 @@ pub fn site_name() -> &'static str {
 
 #[component]
 pub fn App() -> Html {
+    // After the first render of the app and of its view.
+    use_effect_with((), |_| crate::takeover::finish_unclaimed());
     let content = match site_index() {
         Ok(_) => html! { <Routed /> },
         Err(reason) => html! {

@@ -1,15 +1,18 @@
 //! Taking over from the static page. The app renders the view the static copy shows and
 //! removes the copy before the browser paints again, so nothing flashes. A list is rendered
-//! in two tasks: everything but its cards first, in the app's root while it is still hidden,
-//! then the cards; the copy goes with the second. Each task then pays for only part of the
-//! first render, and of V8 compiling the wasm's functions as they are first called, which on
-//! a slow machine together passed 50 ms (docs/BENCHMARKS.md).
+//! in three tasks, into the app's root while it is still hidden: everything but the filter
+//! bar and the cards, then the bar, then the cards; the copy goes with the last. Each task
+//! then pays for only part of the first render, and of V8 compiling the wasm's functions as
+//! they are first called, which on a slow machine together passed 50 ms
+//! (docs/BENCHMARKS.md).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 thread_local! {
     /// The app's root, hidden, and the static copy, while a list's takeover is under way.
     static PENDING: RefCell<Option<(web_sys::Element, web_sys::Element)>> = const { RefCell::new(None) };
+    /// Whether a list has taken the takeover on, to finish it.
+    static CLAIMED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Renders the app in place of `prerendered`; a list (`staged`) finishes in a later task,
@@ -20,12 +23,6 @@ pub fn start(root: web_sys::Element, prerendered: Option<web_sys::Element>, stag
             let _ = root.set_attribute("hidden", "");
             PENDING.with(|pending| *pending.borrow_mut() = Some((root.clone(), prerendered)));
             yew::Renderer::<crate::app::App>::with_root(root).render();
-            // Should the view not be the list after all, the app is shown a task later.
-            wasm_bindgen_futures::spawn_local(async {
-                crate::tasks::next_task().await;
-                crate::tasks::next_task().await;
-                finish();
-            });
         }
         prerendered => {
             yew::Renderer::<crate::app::App>::with_root(root).render();
@@ -38,12 +35,23 @@ pub fn start(root: web_sys::Element, prerendered: Option<web_sys::Element>, stag
     }
 }
 
-/// Whether a list's takeover is under way: the list renders its cards a task later.
-pub fn staged() -> bool {
-    PENDING.with(|pending| pending.borrow().is_some())
+/// Whether a list's takeover is under way, which the asking list then finishes: it renders
+/// its filter bar and its cards in tasks of their own, then calls [`finish`].
+pub fn claim() -> bool {
+    let staged = PENDING.with(|pending| pending.borrow().is_some());
+    CLAIMED.with(|claimed| claimed.set(staged));
+    staged
 }
 
-/// Shows the app in place of the static copy, once the list has rendered its cards.
+/// Called once the app's first render is done: if no list took the takeover on (the
+/// address was not a list's after all), the app is shown now.
+pub fn finish_unclaimed() {
+    if !CLAIMED.with(Cell::get) {
+        finish();
+    }
+}
+
+/// Shows the app in place of the static copy, once the list has rendered all of itself.
 pub fn finish() {
     if let Some((root, prerendered)) = PENDING.with(|pending| pending.borrow_mut().take()) {
         prerendered.remove();

@@ -166,16 +166,17 @@ pub fn Home(props: &HomeProps) -> Html {
         |(selection, _)| list_results(index, selection, search_index.as_deref()),
     );
     let (facet_bar, counted) = use_facet_bar(index, &selection, &results, &search_index);
-    // Taking over from the static copy, the cards come a task after the rest (see
-    // `crate::takeover`), and the app is shown in place of the copy once they are there.
-    let cards_held = use_state(crate::takeover::staged);
+    // Taking over from the static copy (see `crate::takeover`), the filter bar comes a task
+    // after the rest and the cards a task after it; the app is shown in place of the copy
+    // once they are there. `held`: how many of the two are still to come.
+    let held = use_state(|| if crate::takeover::claim() { 2u8 } else { 0 });
     {
-        let cards_held = cards_held.clone();
-        use_effect_with(*cards_held, move |&held| {
-            if held {
+        let held = held.clone();
+        use_effect_with(*held, move |&still| {
+            if still > 0 {
                 wasm_bindgen_futures::spawn_local(async move {
                     crate::tasks::next_task().await;
-                    cards_held.set(false);
+                    held.set(still - 1);
                 });
             } else {
                 crate::takeover::finish();
@@ -184,7 +185,7 @@ pub fn Home(props: &HomeProps) -> Html {
     }
     // The counts lag only while the search text changes: that is, while the reader types.
     let typing = *counted.borrow() != *selection;
-    let cards = if *cards_held {
+    let cards = if *held > 0 {
         0
     } else if typing {
         limit.min(CARDS_WHILE_TYPING)
@@ -270,7 +271,9 @@ pub fn Home(props: &HomeProps) -> Html {
     html! {
         <div class="home">
             <h1 class="visually-hidden">{ heading }</h1>
-            { (*facet_bar).clone() }
+            if *held < 2 {
+                { (*facet_bar).clone() }
+            }
             { search_box(&input, &on_search, on_focus) }
             if searching && search_index.is_none() {
                 if *search_failed {
