@@ -29,10 +29,12 @@ fn main() {
     // posts are embedded; others are fetched first, while the static page stays on screen.
     // If they cannot be fetched, the static page stays: readable, its links plain links.
     let shown = prerendered.as_ref().map(shown_posts).unwrap_or_default();
-    // A page that shows cards is a list, which takes over in two tasks.
+    // A page that shows cards is a list, whose takeover is spread over tasks (`takeover`).
     let staged = !shown.is_empty();
     if shown.iter().all(|&post| cards::card(post).is_some()) {
         wasm_bindgen_futures::spawn_local(async move {
+            // Not in the task the wasm starts in: V8 compiles each function it calls for the
+            // first time, and this task already paid for those that read the index.
             tasks::next_task().await;
             takeover::start(root, prerendered, staged);
         });

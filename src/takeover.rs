@@ -1,10 +1,10 @@
 //! Taking over from the static page. The app renders the view the static copy shows and
 //! removes the copy before the browser paints again, so nothing flashes. A list is rendered
-//! in three tasks, into the app's root while it is still hidden: everything but the filter
-//! bar and the cards, then the bar, then the cards; the copy goes with the last. Each task
-//! then pays for only part of the first render, and of V8 compiling the wasm's functions as
-//! they are first called, which on a slow machine together passed 50 ms
-//! (docs/BENCHMARKS.md).
+//! in three tasks (after the one the wasm starts in), into the app's root while it is still
+//! hidden: everything but the filter bar and the cards, then the bar, then the cards; the
+//! copy goes with the last. Each task then pays for only part of the first render, and of
+//! V8 compiling the wasm's functions as they are first called, which on a slow machine
+//! together passed 50 ms (docs/BENCHMARKS.md).
 
 use std::cell::{Cell, RefCell};
 
