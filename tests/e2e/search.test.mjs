@@ -68,6 +68,25 @@ appTest(browser, 'a syllable still being composed by the IME already finds resul
   assert.equal(await box(page).inputValue(), '래블업');
 });
 
+appTest(browser, 'a double final the IME shows on the way to the next syllable still finds results (앍 → 알고)', async (page) => {
+  await gotoApp(page, '');
+  await box(page).focus();
+  const cdp = await page.context().newCDPSession(page);
+  // 알 + ㄱ shows as 앍 until the vowel of 고 arrives; three posts have 알 before a ㄱ syllable.
+  for (const step of ['ㅇ', '아', '알', '앍']) {
+    await cdp.send('Input.imeSetComposition', { text: step, selectionStart: 1, selectionEnd: 1 });
+  }
+  await eventually(async () => assert.deepEqual(
+    (await shownSlugs(page)).sort(),
+    ['data-scientist-job-change', 'kakao-mlops-interview', 'line-developer'],
+  ));
+  await cdp.send('Input.insertText', { text: '알' });
+  await cdp.send('Input.imeSetComposition', { text: '고', selectionStart: 1, selectionEnd: 1 });
+  await cdp.send('Input.insertText', { text: '고리즘' });
+  await expectList(page, ['line-developer']);
+  assert.equal(await box(page).inputValue(), '알고리즘');
+});
+
 appTest(browser, 'a final consonant typed toward the next syllable still matches (콛 → 코드)', async (page) => {
   // Only the Kraft post has 에러 and 코드 ("에러 코드를 반환을 안하니").
   await gotoApp(page, '?q=' + encodeURIComponent('에러 콛'));

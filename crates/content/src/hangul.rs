@@ -69,6 +69,37 @@ impl Syllable {
     pub fn final_jamo(self) -> Option<char> {
         (self.final_ != 0).then(|| FINAL_JAMO[usize::from(self.final_)])
     }
+
+    /// What an IME shows before the next vowel moves (part of) the final on: the syllable
+    /// left behind and the next syllable's initial. `콛` is 코 + ㄷ (toward `코드`); of a
+    /// double final only the second part moves, so `앍` is 알 + ㄱ (toward `알고`).
+    pub fn split_final(self) -> Option<(Syllable, char)> {
+        let final_ = self.final_jamo()?;
+        if is_initial_jamo(final_) {
+            return Some((self.open(), final_));
+        }
+        let &(kept, moved, _) = FINAL_PAIRS.iter().find(|pair| pair.2 == final_)?;
+        let kept = FINAL_JAMO.iter().position(|&f| f == kept)? as u8;
+        Some((
+            Syllable {
+                final_: kept,
+                ..self
+            },
+            moved,
+        ))
+    }
+
+    /// Whether typing one more consonant can turn this syllable into `other` by making its
+    /// final a double one (`달` → `닭`, `갑` → `값`).
+    pub fn grows_into(self, other: Syllable) -> bool {
+        let (Some(final_), Some(double)) = (self.final_jamo(), other.final_jamo()) else {
+            return false;
+        };
+        self.open() == other.open()
+            && FINAL_PAIRS
+                .iter()
+                .any(|&(first, _, pair)| first == final_ && pair == double)
+    }
 }
 
 /// Whether `c` is a consonant that can begin a syllable, typed on its own (`ㄹ`).

@@ -4,7 +4,8 @@
 //! - Several terms must all match (`카카오 면접`).
 //! - A term of initial consonants only matches syllables by their initials (`ㄹㅇ` → `라인`).
 //! - The last character may still be in composition: `콛` (코 + ㄷ on the way to 코드)
-//!   finds `코드`, `라` finds `락`, a lone `ㄷ` finds any syllable starting with ㄷ.
+//!   finds `코드`, `앍` (알 + ㄱ, on the way to 알고) finds `알고`, `달` finds `닭`, `라`
+//!   finds `락`, a lone `ㄷ` finds any syllable starting with ㄷ.
 //! - Latin letters match without regard to case; decomposed (NFD) Hangul is composed first;
 //!   every other character, `+`, `(` or `*` included, is matched as itself.
 
@@ -20,8 +21,14 @@ enum Last {
     Exact(char),
     /// A syllable with no final yet: any syllable with the same initial and vowel.
     Open(Syllable),
-    /// A syllable with a final that may be the next syllable's initial (`콛` → `코드`).
-    WithFinal(Syllable, char),
+    /// A syllable whose final may yet change: the syllable itself, the same with a double
+    /// final it can grow into (`달` → `닭`), or `rest` followed by a syllable starting with
+    /// `moved` (`콛` → `코드`, `앍` → `알고`; see [`Syllable::split_final`]).
+    WithFinal {
+        syllable: Syllable,
+        rest: char,
+        moved: char,
+    },
     /// A consonant typed on its own: any syllable that starts with it.
     Initial(char),
 }
@@ -89,8 +96,12 @@ impl Term {
             .expect("split_whitespace gives no empty word");
         let last = match Syllable::of(last) {
             Some(s) if s.final_ == 0 => Last::Open(s),
-            Some(s) => match s.final_jamo().filter(|&f| is_initial_jamo(f)) {
-                Some(final_) => Last::WithFinal(s, final_),
+            Some(s) => match s.split_final() {
+                Some((rest, moved)) => Last::WithFinal {
+                    syllable: s,
+                    rest: rest.to_char(),
+                    moved,
+                },
                 None => Last::Exact(last),
             },
             None if is_initial_jamo(last) => Last::Initial(last),
@@ -135,7 +146,7 @@ impl Term {
             Term::Initials(initials) if initials.len() == 1 => Some(initials[0]),
             Term::Text { head, last } if head.is_empty() => match last.0 {
                 Last::Exact(c) | Last::Initial(c) => Some(c),
-                Last::Open(s) | Last::WithFinal(s, _) => Some(s.to_char()),
+                Last::Open(s) | Last::WithFinal { syllable: s, .. } => Some(s.to_char()),
             },
             _ => None,
         }
@@ -152,13 +163,17 @@ fn last_matches(last: Last, text: &[char], at: usize) -> Option<usize> {
             let s = Syllable::of(c)?;
             (s.open() == open).then_some(at + 1)
         }
-        Last::WithFinal(syllable, final_) => {
-            if c == syllable.to_char() {
+        Last::WithFinal {
+            syllable,
+            rest,
+            moved,
+        } => {
+            let grown = || Syllable::of(c).is_some_and(|s| syllable.grows_into(s));
+            if c == syllable.to_char() || grown() {
                 return Some(at + 1);
             }
             let next = *text.get(at + 1)?;
-            let open = Syllable::of(c)?.final_ == 0 && Syllable::of(c)? == syllable.open();
-            (open && initial_of(next) == Some(final_)).then_some(at + 2)
+            (c == rest && initial_of(next) == Some(moved)).then_some(at + 2)
         }
     }
 }

@@ -51,7 +51,7 @@ impl Term {
                 let last = match last.0 {
                     Last::Exact(c) => signature_bit(c) | kind_bit(c),
                     Last::Initial(i) => signature_bit(i) | HANGUL_BIT,
-                    Last::Open(s) | Last::WithFinal(s, _) => {
+                    Last::Open(s) | Last::WithFinal { syllable: s, .. } => {
                         signature_bit(s.initial_jamo()) | HANGUL_BIT
                     }
                 };

@@ -36,6 +36,27 @@ fn a_syllable_still_being_composed_matches() {
 }
 
 #[test]
+fn a_double_final_still_being_composed_matches() {
+    // 알 + ㄱ shows as 앍 until the next vowel makes it 알고: the results must not empty.
+    assert!(finds("앍", "알고리즘 공부"), "앍 on the way to 알고리즘");
+    assert!(finds("싦", "실무 경험"), "싦 on the way to 실무");
+    assert!(finds("섦", "설명하기"), "섦 on the way to 설명");
+    assert!(finds("갑", "값"), "갑 on the way to 값");
+    assert!(finds("값", "값이 오르다"));
+    assert!(finds("없", "없다"));
+    assert!(finds("달", "닭갈비"), "달 on the way to 닭");
+    assert!(!finds("닥", "닭갈비"), "ㄱ then ㄹ makes no double final");
+    assert!(
+        !finds("앍", "알림"),
+        "the moved part must start the next syllable"
+    );
+    assert!(
+        !finds("앍", "아기"),
+        "only the second part of a double final moves"
+    );
+}
+
+#[test]
 fn mixed_scripts_and_latin_case() {
     assert!(finds("MLOps 엔지니어", "LG전자 mlops 엔지니어로써"));
     assert!(finds("k8s", "K8S 클러스터"));
