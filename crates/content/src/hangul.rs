@@ -92,13 +92,16 @@ impl Syllable {
     /// Whether typing one more consonant can turn this syllable into `other` by making its
     /// final a double one (`달` → `닭`, `갑` → `값`).
     pub fn grows_into(self, other: Syllable) -> bool {
+        // Called for every syllable a term is compared with: the cheap test first.
+        if self.open() != other.open() {
+            return false;
+        }
         let (Some(final_), Some(double)) = (self.final_jamo(), other.final_jamo()) else {
             return false;
         };
-        self.open() == other.open()
-            && FINAL_PAIRS
-                .iter()
-                .any(|&(first, _, pair)| first == final_ && pair == double)
+        FINAL_PAIRS
+            .iter()
+            .any(|&(first, _, pair)| first == final_ && pair == double)
     }
 }
 
