@@ -54,6 +54,21 @@ async function watchCards(page) {
   return fetched;
 }
 
+/**
+ * Waits until a search typed into the box has paused: the address has it and the whole first
+ * page of results is shown with every card (while typing only the first few cards are, and
+ * the page grows below them at the pause).
+ */
+async function untilTypingPaused(page, { timeout } = {}) {
+  await eventually(async () => {
+    const count = /글 (\d+)개 \(전체 150개 중\)/.exec(await page.locator('p.result-count').innerText());
+    assert.ok(count, 'the search applies');
+    assert.match(page.url(), /[?&]q=/, 'the address has the search');
+    assert.equal(await cards(page).count(), Math.min(Number(count[1]), 10), 'the first page of results is shown');
+    assert.equal(await loading(page).count(), 0, 'every result card arrived');
+  }, { timeout });
+}
+
 appTest(browser, 'a tag page listing posts beyond the embedded cards is taken over with the same cards, no placeholder', async (page) => {
   const tag = await tagPageBeyondTheEmbeddedCards();
   const fetched = await watchCards(page);
@@ -108,11 +123,7 @@ appTest(browser, 'search results beyond the embedded cards show a placeholder un
     .map((m) => decodeURIComponent(m[1])).slice(0, EMBEDDED);
   await gotoApp(page, '');
   await page.getByRole('searchbox', { name: '검색' }).pressSequentially('카카오');
-  await eventually(async () => {
-    assert.match(await page.locator('p.result-count').innerText(), /전체 150개 중/, 'the search applies');
-    assert.ok((await cards(page).count()) > 0);
-    assert.equal(await loading(page).count(), 0, 'every result card arrived');
-  });
+  await untilTypingPaused(page);
   assert.equal(await page.evaluate(() => window.__placeholderSeen), true, 'placeholders stood in meanwhile');
   const slugs = await cardSlugs(page);
   assert.ok(slugs.every(Boolean), slugs.join(' '));
@@ -120,7 +131,7 @@ appTest(browser, 'search results beyond the embedded cards show a placeholder un
   assert.ok(fetched.length > 0, 'their cards came from chunks');
   assert.equal(new Set(fetched).size, fetched.length, 'each chunk fetched once');
   // A card from a chunk links to its post, which opens with the card's title.
-  const fromChunk = cards(page).nth(slugs.findIndex((slug) => !embedded.includes(slug)));
+  const fromChunk = page.locator(`section.post-list article.post-card[data-slug="${slugs.find((slug) => !embedded.includes(slug))}"]`);
   const title = await fromChunk.locator('h2 a').innerText();
   await fromChunk.locator('h2 a').click();
   await waitForView(page, 'post');
@@ -189,10 +200,7 @@ appTest(browser, 'a card chunk that failed is asked for again and its cards repl
   await gotoApp(page, '');
   await page.getByRole('searchbox', { name: '검색' }).pressSequentially('카카오');
   await eventually(async () => assert.ok((await loading(page).count()) > 0, 'placeholders while the chunks fail'));
-  await eventually(async () => {
-    assert.match(await page.locator('p.result-count').innerText(), /전체 150개 중/);
-    assert.equal(await loading(page).count(), 0, 'the cards arrived on the second try');
-  }, { timeout: 10_000 });
+  await untilTypingPaused(page, { timeout: 10_000 });
   assert.ok(failedOnce.size > 0);
   forgiveAbortedCards(page);
 });
