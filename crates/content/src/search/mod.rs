@@ -237,6 +237,7 @@ pub fn rank(
     scored.into_iter().map(|(id, _)| id).collect()
 }
 
+mod narrow;
 mod signature;
 pub use signature::word_signature;
 

@@ -44,6 +44,17 @@ struct Word {
 /// How many recent terms keep their joined postings (see [`SearchIndex::term_fields`]).
 const RECENT_TERMS: usize = 4;
 
+/// A term searched lately, kept so that typing on does not search from scratch.
+#[derive(Debug)]
+struct Recent {
+    term: Term,
+    /// For every post, the fields (bits) it has the term in.
+    fields: Rc<Vec<u8>>,
+    /// The words (positions in [`SearchIndex::words`]) the term matched; `None` when its
+    /// postings came from a shortcut, which matches words without reading them.
+    words: Option<Rc<Vec<u32>>>,
+}
+
 /// The index, read and ready to search.
 #[derive(Debug)]
 pub struct SearchIndex {
@@ -59,9 +70,10 @@ pub struct SearchIndex {
     bytes: Vec<u8>,
     /// Paths of the text chunks (see [`SearchIndexFile::text_chunks`]).
     pub text_chunks: Vec<String>,
-    /// The last terms searched, newest first, with the fields each post has them in: while
-    /// the reader types the second word of `카카오 면접`, the first is not joined again.
-    recent: RefCell<Vec<(Term, Rc<Vec<u8>>)>>,
+    /// The last terms searched, newest first: while the reader types the second word of
+    /// `카카오 면접` the first is not joined again, and a term typed further (`라` → `라이`)
+    /// reads only the words the shorter one matched.
+    recent: RefCell<Vec<Recent>>,
 }
 
 impl SearchIndex {
@@ -155,23 +167,30 @@ impl SearchIndex {
         best_first(hits, &score)
     }
 
-    /// The postings that together hold `term`: its shortcut's if it has one, otherwise
-    /// those of every word it matches.
-    fn postings_of<'a>(&'a self, term: &'a Term) -> impl Iterator<Item = &'a Range<usize>> {
+    /// The words without the shortcuts, and the shortcut for `term` if it has one.
+    fn shortcut_of(&self, term: &Term) -> (&[Word], Option<&Word>) {
         let (words, shortcuts) = self.words.split_at(self.words.len() - self.shortcuts);
         let key = term.as_single_char();
         let shortcut = shortcuts
             .iter()
             .find(|word| key.is_some_and(|c| self.chars[word.chars.clone()] == [c]));
-        let words = shortcut.map_or(words, std::slice::from_ref);
+        (words, shortcut)
+    }
+
+    /// Whether `word` contains `term`; the signature skips most words without reading them.
+    fn word_matches(&self, word: &Word, term: &Term) -> bool {
         let wanted = term.signature();
+        word.signature & wanted == wanted && term.find(&self.chars[word.chars.clone()]).is_some()
+    }
+
+    /// The postings that together hold `term`: its shortcut's if it has one, otherwise
+    /// those of every word it matches.
+    fn postings_of<'a>(&'a self, term: &'a Term) -> impl Iterator<Item = &'a Range<usize>> {
+        let (words, shortcut) = self.shortcut_of(term);
+        let words = shortcut.map_or(words, std::slice::from_ref);
         words
             .iter()
-            .filter(move |word| {
-                shortcut.is_some()
-                    || word.signature & wanted == wanted
-                        && term.find(&self.chars[word.chars.clone()]).is_some()
-            })
+            .filter(move |word| shortcut.is_some() || self.word_matches(word, term))
             .map(|word| &word.postings)
     }
 
@@ -180,15 +199,39 @@ impl SearchIndex {
         self.postings_of(term).map(|range| range.len()).sum()
     }
 
+    /// The words `term` matches, read from the fewest candidates known to hold them all:
+    /// those of a recent term that `term` narrows (see [`Term::narrows`]), or else every word.
+    fn matching_words(&self, term: &Term, recent: &[Recent]) -> Vec<u32> {
+        let (words, _) = self.shortcut_of(term);
+        let narrower = recent
+            .iter()
+            .filter_map(|seen| seen.words.as_ref().filter(|_| seen.term.narrows(term)))
+            .min_by_key(|words| words.len());
+        let matches = |&at: &u32| self.word_matches(&words[at as usize], term);
+        match narrower {
+            Some(candidates) => candidates.iter().copied().filter(matches).collect(),
+            None => (0..words.len() as u32).filter(matches).collect(),
+        }
+    }
+
     /// For every post, the fields (bits) it contains `term` in; 0 for none.
     fn term_fields(&self, term: &Term) -> Rc<Vec<u8>> {
         let mut recent = self.recent.borrow_mut();
-        if let Some(at) = recent.iter().position(|(seen, _)| seen == term) {
+        if let Some(at) = recent.iter().position(|seen| &seen.term == term) {
             recent[..=at].rotate_right(1);
-            return recent[0].1.clone();
+            return recent[0].fields.clone();
         }
+        let (words, postings): (_, Vec<&Range<usize>>) = match self.shortcut_of(term).1 {
+            Some(shortcut) => (None, vec![&shortcut.postings]),
+            None => {
+                let words = self.matching_words(term, &recent);
+                let postings = words.iter().map(|&at| &self.words[at as usize].postings);
+                let postings = postings.collect();
+                (Some(Rc::new(words)), postings)
+            }
+        };
         let mut fields = vec![0u8; self.posts];
-        for range in self.postings_of(term) {
+        for range in postings {
             let mut post = 0usize;
             let mut postings = Reader::new(&self.bytes[range.clone()]);
             while let Some(value) = postings.u32() {
@@ -202,7 +245,14 @@ impl SearchIndex {
         if recent.len() == RECENT_TERMS {
             recent.pop();
         }
-        recent.insert(0, (term.clone(), fields.clone()));
+        recent.insert(
+            0,
+            Recent {
+                term: term.clone(),
+                fields: fields.clone(),
+                words,
+            },
+        );
         fields
     }
 }
