@@ -49,6 +49,8 @@ const QUERIES: &[&str] = &[
     "코ㄷ",
     "면접",
     "카카오 면접",
+    // More words than the counting buckets serve (see `best_first`).
+    "라 다 에 이 라 다 에 이 라 다 에 이 라 다 에 이 라",
     "mlops 엔지니어",
     "K8S",
     "aws",
@@ -224,12 +226,14 @@ fn only_first_keys_that_match_many_words_get_a_shortcut() {
 
 #[test]
 fn equal_scores_keep_the_index_order() {
+    // Text counts of a five-term query; then the same with titles and tags counting.
     let score = [1, 5, 1, 0, 5, 3];
-    assert_eq!(
-        best_first([0, 1, 2, 4, 5].into_iter(), &score),
-        [1, 4, 5, 0, 2]
-    );
-    assert_eq!(best_first(std::iter::empty(), &score), Vec::<usize>::new());
+    assert_eq!(best_first(&[0, 1, 2, 4, 5], &score, 5), [1, 4, 5, 0, 2]);
+    assert_eq!(best_first(&[], &score, 5), Vec::<usize>::new());
+    let packed = [1 << 8, 1 << 16, 1, 1 << 16, 1 << 8 | 1];
+    assert_eq!(best_first(&[0, 1, 2, 3, 4], &packed, 2), [1, 3, 4, 0, 2]);
+    // A query of many terms is sorted instead, with the same order.
+    assert_eq!(best_first(&[0, 1, 2, 4, 5], &score, 40), [1, 4, 5, 0, 2]);
 }
 
 #[test]
