@@ -40,7 +40,7 @@ impl Chars {
 }
 
 impl Term {
-    /// How many positions the term has, and what its position `at` accepts.
+    /// What the term's position `at` accepts, if it has that many positions.
     fn slot(&self, at: usize) -> Option<Slot> {
         match self {
             Term::Initials(initials) => initials.get(at).map(|&i| Slot::Initial(i)),
@@ -51,6 +51,7 @@ impl Term {
         }
     }
 
+    /// How many positions (characters) the term has.
     fn positions(&self) -> usize {
         match self {
             Term::Initials(initials) => initials.len(),
@@ -93,8 +94,8 @@ impl Term {
 
 /// Whether `check` holds for every set of characters the position accepts, each with what
 /// must follow it: a syllable whose final may yet move on (`콛` → 코 + ㄷ…) also matches its
-/// rest followed by a syllable starting with the moved consonant.
-// `dyn`: one copy of this function in the wasm instead of one per caller.
+/// rest followed by a syllable starting with the moved consonant. (`dyn`: one copy of this
+/// function in the wasm instead of one per caller.)
 fn all_alternatives(slot: Slot, check: &mut dyn FnMut(Chars, Option<Chars>) -> bool) -> bool {
     match slot {
         Slot::Exact(c) | Slot::Last(Last::Exact(c)) => check(Chars::One(c), None),

@@ -212,8 +212,8 @@ impl SearchIndex {
 
     /// The words `term` matches, read from the fewest candidates known to hold them all:
     /// those of a recent term that `term` narrows (see [`Term::narrows`]), or else every word.
-    fn matching_words(&self, term: &Term, recent: &[Recent]) -> Vec<u32> {
-        let (words, _) = self.shortcut_of(term);
+    /// `words` are the index's words without the shortcuts.
+    fn matching_words(&self, term: &Term, words: &[Word], recent: &[Recent]) -> Vec<u32> {
         let narrower = recent
             .iter()
             .filter_map(|seen| seen.words.as_ref().filter(|_| seen.term.narrows(term)))
@@ -232,10 +232,11 @@ impl SearchIndex {
             recent[..=at].rotate_right(1);
             return recent[0].fields.clone();
         }
-        let (words, postings): (_, Vec<&Range<usize>>) = match self.shortcut_of(term).1 {
+        let (all_words, shortcut) = self.shortcut_of(term);
+        let (words, postings): (_, Vec<&Range<usize>>) = match shortcut {
             Some(shortcut) => (None, vec![&shortcut.postings]),
             None => {
-                let words = self.matching_words(term, &recent);
+                let words = self.matching_words(term, all_words, &recent);
                 let postings = words.iter().map(|&at| &self.words[at as usize].postings);
                 let postings = postings.collect();
                 (Some(Rc::new(words)), postings)
