@@ -78,3 +78,19 @@ fn no_word_a_term_matches_is_skipped_by_its_signature() {
         "{hangul} {latin} {digits}"
     );
 }
+
+#[test]
+fn a_latin_term_passes_over_number_words() {
+    // Titles like `… #5855` give every post a number word; a term typed in letters must not
+    // read them, whichever bit its letter shares with a digit.
+    let numbers: Vec<Vec<char>> = (0..10_000).map(|n| folded(&format!("#{n}"))).collect();
+    for letter in ('a'..='z').chain('A'..='Z') {
+        let query = Query::parse(&letter.to_string());
+        let wanted = query.terms[0].signature();
+        let read = numbers
+            .iter()
+            .filter(|word| word_signature(word) & wanted == wanted)
+            .count();
+        assert_eq!(read, 0, "{letter:?} would read {read} number words");
+    }
+}

@@ -4,18 +4,22 @@
 use super::{Last, Term};
 use crate::hangul::{initial_of, Syllable};
 
-/// Signature bits for the kind of a character: whether a word has any Hangul syllable, and
-/// any other character. They come first so that a Hangul term never reads a word without
-/// Hangul: a site's titles alone bring a number word (`#5855`) per post, and a character's
-/// own bit, shared by chance with a digit's, let a third of all words through.
+/// Signature bits for the kind of a character: whether a word has any Hangul syllable, any
+/// Latin letter, and any other character. They come first so that a Hangul term never reads
+/// a word without Hangul, nor a Latin one a word without letters: a site's titles alone
+/// bring a number word (`#5855`) per post, and a character's own bit, shared by chance with
+/// a digit's (`k` with `4`), let a third of all words through.
 const HANGUL_BIT: u64 = 1;
-const OTHER_BIT: u64 = 2;
+const LATIN_BIT: u64 = 2;
+const OTHER_BIT: u64 = 4;
 /// Bits left for the characters themselves.
-const CHARACTER_BITS: u64 = 64 - 2;
+const CHARACTER_BITS: u64 = 64 - 3;
 
 fn kind_bit(c: char) -> u64 {
     if Syllable::of(c).is_some() {
         HANGUL_BIT
+    } else if c.is_ascii_alphabetic() {
+        LATIN_BIT
     } else {
         OTHER_BIT
     }
@@ -25,7 +29,7 @@ fn kind_bit(c: char) -> u64 {
 /// bits after the kind bits.
 fn signature_bit(c: char) -> u64 {
     let hash = u64::from((c as u32).wrapping_mul(0x9E37_79B1));
-    1 << (2 + ((hash * CHARACTER_BITS) >> 32))
+    1 << (3 + ((hash * CHARACTER_BITS) >> 32))
 }
 
 /// The signature of a word (folded characters): a bit for every character, for every

@@ -165,17 +165,21 @@ impl SearchIndex {
         // comparing the numbers compares them in that order, and above it the terms the
         // post lacks. One addition per post and term, looked up by the fields: at 100,000
         // posts this loop is most of a keystroke's search.
-        let mut score = vec![0u32; self.posts];
+        // The loops index instead of zipping or filtering iterators: at the size-optimised
+        // level the app is built at, every step of an iterator adapter is a call.
+        // (A `Vec`'s indexing is a call there too, a slice's is not.)
+        let mut scores = vec![0u32; self.posts];
         for term in query.terms.iter().take(255) {
             let fields = self.term_fields(term);
-            for (score, &fields) in score.iter_mut().zip(fields.iter()) {
-                *score += SCORE_OF_FIELDS[usize::from(fields & 7)];
+            let (score, fields) = (scores.as_mut_slice(), fields.as_slice());
+            let posts = score.len().min(fields.len());
+            let mut post = 0;
+            while post < posts {
+                score[post] += SCORE_OF_FIELDS[usize::from(fields[post] & 7)];
+                post += 1;
             }
         }
-        let hits: Vec<u32> = (0..score.len() as u32)
-            .filter(|&post| score[post as usize] < MISSING_TERM)
-            .collect();
-        best_first(&hits, &score, query.terms.len().min(255))
+        best_first(scores, query.terms.len().min(255))
     }
 
     /// The words without the shortcuts, and the shortcut for `term` if it has one.
@@ -188,9 +192,9 @@ impl SearchIndex {
         (words, shortcut)
     }
 
-    /// Whether `word` contains `term`; the signature skips most words without reading them.
-    fn word_matches(&self, word: &Word, term: &Term) -> bool {
-        let wanted = term.signature();
+    /// Whether `word` contains `term`, whose [`Term::signature`] is `wanted` (worked out once
+    /// for all the words); the signature skips most words without reading them.
+    fn word_matches(&self, word: &Word, term: &Term, wanted: u64) -> bool {
         word.signature & wanted == wanted && term.find(&self.chars[word.chars.clone()]).is_some()
     }
 
@@ -199,9 +203,10 @@ impl SearchIndex {
     fn postings_of<'a>(&'a self, term: &'a Term) -> impl Iterator<Item = &'a Range<usize>> {
         let (words, shortcut) = self.shortcut_of(term);
         let words = shortcut.map_or(words, std::slice::from_ref);
+        let wanted = term.signature();
         words
             .iter()
-            .filter(move |word| shortcut.is_some() || self.word_matches(word, term))
+            .filter(move |word| shortcut.is_some() || self.word_matches(word, term, wanted))
             .map(|word| &word.postings)
     }
 
@@ -218,11 +223,23 @@ impl SearchIndex {
             .iter()
             .filter_map(|seen| seen.words.as_ref().filter(|_| seen.term.narrows(term)))
             .min_by_key(|words| words.len());
-        let matches = |&at: &u32| self.word_matches(&words[at as usize], term);
-        match narrower {
-            Some(candidates) => candidates.iter().copied().filter(matches).collect(),
-            None => (0..words.len() as u32).filter(matches).collect(),
+        let wanted = term.signature();
+        let matches = |&at: &u32| self.word_matches(&words[at as usize], term, wanted);
+        if let Some(candidates) = narrower {
+            return candidates.iter().copied().filter(matches).collect();
         }
+        // Every word: at 100,000 posts some 100,000 of them, most turned away by their
+        // signature alone, which is therefore compared here, not in a call per word.
+        let mut found = Vec::new();
+        let mut at = 0;
+        while at < words.len() {
+            let word = &words[at];
+            if word.signature & wanted == wanted && self.word_matches(word, term, wanted) {
+                found.push(at as u32);
+            }
+            at += 1;
+        }
+        found
     }
 
     /// For every post, the fields (bits) it contains `term` in; 0 for none.
@@ -244,14 +261,7 @@ impl SearchIndex {
         };
         let mut fields = vec![0u8; self.posts];
         for range in postings {
-            let mut post = 0usize;
-            let mut postings = Reader::new(&self.bytes[range.clone()]);
-            while let Some(value) = postings.u32() {
-                post += (value >> 3) as usize;
-                if let Some(slot) = fields.get_mut(post) {
-                    *slot |= (value & 7) as u8;
-                }
-            }
+            add_postings(&self.bytes[range.clone()], &mut fields);
         }
         let fields = Rc::new(fields);
         if recent.len() == RECENT_TERMS {
@@ -269,26 +279,51 @@ impl SearchIndex {
     }
 }
 
-/// `hits` (in index order) by `score` (of a query of `terms` terms), highest first, ties in
-/// index order. A score is three counts of at most `terms` each, so it has its own bucket
-/// and the hits are placed by counting: at 100,000 hits several times faster than a
-/// comparison sort or a search for each hit's bucket.
-fn best_first(hits: &[u32], score: &[u32], terms: usize) -> Vec<usize> {
+/// Adds to `fields` the field bits of the posts in `postings` (written by the build as gaps
+/// × 8 + fields, base-128, low bits first). Most gaps take one byte, so the loop reads
+/// byte by byte: at 100,000 posts a first key reads half a megabyte of postings, and a
+/// general number reader called once per number took twice as long.
+fn add_postings(postings: &[u8], fields: &mut [u8]) {
+    let (mut post, mut value, mut shift) = (0usize, 0u32, 0u32);
+    let mut at = 0;
+    while at < postings.len() {
+        let byte = postings[at];
+        at += 1;
+        if byte & 0x80 != 0 {
+            // Bits past the 32nd come only from damage; they are dropped, not a panic.
+            value |= u32::from(byte & 0x7f).checked_shl(shift).unwrap_or(0);
+            shift = shift.saturating_add(7);
+            continue;
+        }
+        value |= u32::from(byte).checked_shl(shift).unwrap_or(0);
+        post = post.saturating_add((value >> 3) as usize);
+        if post < fields.len() {
+            fields[post] |= (value & 7) as u8;
+        }
+        (value, shift) = (0, 0);
+    }
+}
+
+/// The posts whose `score` (of a query of `terms` terms) is below [`MISSING_TERM`], highest
+/// score first, ties in index order. A score is three counts of at most `terms` each, so it
+/// has its own bucket and the hits are placed by counting: at 100,000 hits several times
+/// faster than a comparison sort or a search for each hit's bucket. `score` is taken to
+/// hold each post's bucket on the way.
+fn best_first(mut score: Vec<u32>, terms: usize) -> Vec<usize> {
+    const NOT_FOUND: u32 = u32::MAX;
     let radix = terms + 1;
     let dense = radix.pow(3) <= 1 << 12;
     // A query of many words: its buckets are the distinct scores it gave, highest first.
     let mut levels: Vec<u32> = Vec::new();
     if !dense {
-        for &post in hits {
-            let wanted = score[post as usize];
+        for &wanted in score.iter().filter(|&&wanted| wanted < MISSING_TERM) {
             if let Err(at) = levels.binary_search_by(|level| wanted.cmp(level)) {
                 levels.insert(at, wanted);
             }
         }
     }
     let buckets = if dense { radix.pow(3) } else { levels.len() };
-    let bucket = |post: u32| {
-        let wanted = score[post as usize];
+    let bucket = |wanted: u32| {
         if !dense {
             return levels
                 .binary_search_by(|level| wanted.cmp(level))
@@ -299,20 +334,34 @@ fn best_first(hits: &[u32], score: &[u32], terms: usize) -> Vec<usize> {
         buckets - 1 - ((title * radix + facets) * radix + text)
     };
     // Where each bucket's posts start in the result, highest bucket first.
-    let mut starts = vec![0usize; buckets + 1];
-    for &post in hits {
-        starts[bucket(post) + 1] += 1;
+    let mut bucket_starts = vec![0usize; buckets + 1];
+    let (starts, score) = (bucket_starts.as_mut_slice(), score.as_mut_slice());
+    let mut post = 0;
+    while post < score.len() {
+        let wanted = score[post];
+        score[post] = if wanted < MISSING_TERM {
+            let at = bucket(wanted);
+            starts[at + 1] += 1;
+            at as u32
+        } else {
+            NOT_FOUND
+        };
+        post += 1;
     }
     for at in 1..starts.len() {
         starts[at] += starts[at - 1];
     }
-    let mut ordered = vec![0; hits.len()];
-    for &post in hits {
-        let start = &mut starts[bucket(post)];
-        ordered[*start] = post as usize;
-        *start += 1;
+    let mut best = vec![0; starts[buckets]];
+    let ordered = best.as_mut_slice();
+    post = 0;
+    while post < score.len() {
+        if let Some(start) = starts.get_mut(score[post] as usize) {
+            ordered[*start] = post;
+            *start += 1;
+        }
+        post += 1;
     }
-    ordered
+    best
 }
 
 #[cfg(test)]
