@@ -118,6 +118,7 @@ fn hint(e: Error, text: &str) -> Error {
 const LARGE_SITE_TESTS: &[&str] = &[
     "tests/e2e/large-site/paging.large.mjs",
     "tests/e2e/large-site/cards.large.mjs",
+    "tests/e2e/large-site/phone.large.mjs",
 ];
 /// More posts than the app embeds cards for (64), so the card chunks are tested too.
 const LARGE_SITE_POSTS: usize = 150;
