@@ -14,8 +14,9 @@ pub struct ListResults {
     /// Positions (in the index) of the posts shown, in the order shown: best first when
     /// searching, the index's order otherwise.
     pub shown: Vec<usize>,
-    /// Under a search, which posts (by position) it found, whatever the facets.
-    found: Option<Vec<bool>>,
+    /// Under a search, the posts (positions) it found, whatever the facets; read only when
+    /// the filter buttons are counted, once typing pauses.
+    found: Option<Vec<usize>>,
     /// The Hangul query used instead of the typed one when that was Latin typed in the
     /// wrong keyboard layout (`fkdls` → `라인`) and found nothing under the facets.
     pub layout_query: Option<String>,
@@ -62,15 +63,9 @@ pub fn list_results(
             }
         }
     }
-    let mut in_search = vec![false; index.len()];
-    for &post in &found {
-        if let Some(slot) = in_search.get_mut(post) {
-            *slot = true;
-        }
-    }
     ListResults {
         shown,
-        found: Some(in_search),
+        found: Some(found),
         layout_query,
     }
 }

@@ -290,7 +290,7 @@ fn text_chunks_hold_every_text_in_order() {
 fn with_nothing_selected_each_count_is_every_post_carrying_the_facet() {
     use geul_content::facet_counts_among;
     let index = site().index();
-    let every_post = vec![true; index.len()];
+    let every_post: Vec<usize> = (0..index.len()).collect();
     // Counted post by post (a search that found every post) and from the index's totals.
     let read: Vec<usize> = facet_counts_among(&index, &Selection::default(), Some(&every_post))
         .iter()
@@ -321,7 +321,7 @@ fn counts_under_a_search_only_count_the_posts_it_found() {
         .iter()
         .position(|p| p.slug == "lablup-eight-months")
         .unwrap();
-    let only_lablup: Vec<bool> = (0..index.len()).map(|p| p == lablup).collect();
+    let only_lablup = vec![lablup];
     let count_among = |selection: &Selection, kind: FacetKind, value: &str| {
         facet_counts_among(&index, selection, Some(&only_lablup))
             .into_iter()
