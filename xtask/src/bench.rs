@@ -1,8 +1,9 @@
 //! `cargo xtask bench`: the search benchmark. For each corpus size it writes a synthetic
 //! corpus (`cargo xtask corpus`) and builds the release site from it; then, for each, it
 //! states the first-load size, serves it like GitHub Pages and types queries in headless Chromium
-//! (`tests/e2e/bench/search-keystrokes.mjs`). The table goes to stdout and
-//! `target/bench/results.md`; `docs/BENCHMARKS.md` explains it.
+//! (`tests/e2e/bench/search-keystrokes.mjs`); last, it times the search alone on every
+//! site's index, natively (`crates/content/benches/search_keystrokes.rs`). The table goes to
+//! stdout and `target/bench/results.md`; `docs/BENCHMARKS.md` explains it.
 
 use std::fs;
 use std::process::Command;
@@ -22,6 +23,8 @@ struct Row {
     first_load_gzip: usize,
     search_data_gzip: usize,
     keystrokes: serde_json::Value,
+    /// The search alone, natively (`search_keystrokes` bench): p50 / p95 in ms.
+    search_alone: serde_json::Value,
 }
 
 pub fn run_all(sizes: &[usize], rounds: usize) -> Result<()> {
@@ -46,7 +49,8 @@ pub fn run_all(sizes: &[usize], rounds: usize) -> Result<()> {
     }
     run(&mut Command::new("sync"))?;
     let mut rows = Vec::new();
-    for (posts, dist) in built {
+    for (posts, dist) in &built {
+        let (posts, dist) = (*posts, dist.clone());
         util::heading(&format!("{posts} posts: typing"));
         let first_load_gzip = first_load(&dist, BASE)?.iter().map(|f| f.gzip).sum();
         let search_data_gzip = search_data_gzip(&dist)?;
@@ -73,7 +77,38 @@ pub fn run_all(sizes: &[usize], rounds: usize) -> Result<()> {
             first_load_gzip,
             search_data_gzip,
             keystrokes,
+            search_alone: serde_json::Value::Null,
         });
+    }
+    util::heading("the search alone, natively");
+    let indexes: Vec<std::path::PathBuf> = built
+        .iter()
+        .map(|(_, dist)| search_index_file(dist))
+        .collect::<Result<_>>()?;
+    let output = Command::new("cargo")
+        .args([
+            "bench",
+            "--quiet",
+            "-p",
+            "geul-content",
+            "--bench",
+            "search_keystrokes",
+        ])
+        .args(["--", "--rounds", &rounds.to_string()])
+        .args(&indexes)
+        .output()
+        .map_err(|e| Error::new(format!("cannot run cargo bench: {e}")))?;
+    if !output.status.success() {
+        return Err(Error::new(format!(
+            "the search_keystrokes bench failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        )));
+    }
+    let lines = String::from_utf8_lossy(&output.stdout);
+    for (row, line) in rows.iter_mut().zip(lines.lines()) {
+        println!("{line}");
+        row.search_alone = serde_json::from_str(line)
+            .map_err(|e| Error::new(format!("search_keystrokes printed no JSON: {e}")))?;
     }
     let table = table(&rows);
     println!("\n{table}");
@@ -82,6 +117,23 @@ pub fn run_all(sizes: &[usize], rounds: usize) -> Result<()> {
         .map_err(|e| Error::new(format!("cannot write {}: {e}", out.display())))?;
     println!("written to {}", out.display());
     Ok(())
+}
+
+/// The search index a built site fetches on its first search.
+fn search_index_file(dist: &std::path::Path) -> Result<std::path::PathBuf> {
+    let content = dist.join("content");
+    let entries = fs::read_dir(&content)
+        .map_err(|e| Error::new(format!("cannot read {}: {e}", content.display())))?;
+    entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .find(|path| {
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            name.starts_with("search-") && name.ends_with(".bin")
+        })
+        .ok_or_else(|| Error::new(format!("no search index in {}", content.display())))
 }
 
 /// gzip -9 size of the search data file(s) the first search fetches.
@@ -106,18 +158,24 @@ fn search_data_gzip(dist: &std::path::Path) -> Result<usize> {
 
 fn table(rows: &[Row]) -> String {
     let mut out = String::from(
-        "| posts | first load (gzip) | search data (gzip) | keystrokes | painted p50 | painted p95 | painted max | ready p95 | longest task: open / index / typing | card swap p50 / p95 |\n\
-         |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        "| posts | first load (gzip) | search data (gzip) | keystrokes | painted p50 | painted p95 | painted max | ready p95 | longest task: open / index / typing | card swap p50 / p95 | search alone p50 / p95 |\n\
+         |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     let ms = |value: &serde_json::Value, key: &str| {
         value[key]
             .as_f64()
             .map_or("?".to_owned(), |v| format!("{v:.1} ms"))
     };
+    // The search alone takes tenths of a millisecond at the smaller sizes.
+    let fine_ms = |value: &serde_json::Value, key: &str| {
+        value[key]
+            .as_f64()
+            .map_or("?".to_owned(), |v| format!("{v:.2} ms"))
+    };
     for row in rows {
         let k = &row.keystrokes;
         out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} / {} / {} | {} / {} |\n",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} / {} / {} | {} / {} | {} / {} |\n",
             row.posts,
             kb(row.first_load_gzip),
             kb(row.search_data_gzip),
@@ -131,6 +189,8 @@ fn table(rows: &[Row]) -> String {
             ms(k, "longestTask"),
             ms(k, "floorP50"),
             ms(k, "floorP95"),
+            fine_ms(&row.search_alone, "p50"),
+            fine_ms(&row.search_alone, "p95"),
         ));
     }
     out

@@ -25,6 +25,7 @@
 // Hangul is typed the way an IME types it: every jamo is a composition update (ㄹ, 라, 란)
 // sent through the DevTools protocol, then the syllable is committed.
 
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 import { chromium } from 'playwright-core';
@@ -34,8 +35,11 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
 
-/** What readers of these posts search for: words, particles, initials, Latin, the wrong layout. */
-export const QUERIES = ['라인', '카카오 면접', 'ㄹㅇ', 'MLOps 엔지니어', 'fkdls', '쿠버네티스', 'k8s', '데이터 사이언티스트'];
+/**
+ * What readers of these posts search for: words, particles, initials, Latin, the wrong layout
+ * (`queries.json`, which the native benchmark of the search alone types too).
+ */
+export const QUERIES = JSON.parse(readFileSync(new URL('./queries.json', import.meta.url), 'utf8'));
 
 const INITIALS = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
 
