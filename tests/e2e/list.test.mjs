@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 
 import { HOME_ORDER, bySlug } from './data.mjs';
 import {
-  PHONE, appTest, appUrl, expectList, gotoApp, gotoPost, norm, resultCount, scrollWidth, useBrowser,
+  DESKTOP, PHONE, appTest, appUrl, expectList, gotoApp, gotoPost, norm, resultCount, scrollWidth, useBrowser,
+  waitForView,
 } from './helpers.mjs';
 
 const browser = useBrowser();
@@ -176,3 +177,37 @@ appTest(browser, 'the list is taken over with every frame showing one whole list
     assert.equal(frame.copy ? frame.copyCards : frame.appCards, HOME_ORDER.length, `frame ${at}: ${JSON.stringify(frame)}`);
   }
 });
+
+// The static copy has the app's filter controls too: when the app takes over, the search box
+// and the cards stay where the reader already sees them (no layout shift).
+for (const [name, viewport] of [['desktop', DESKTOP], ['phone (360px)', PHONE]]) {
+  for (const path of ['', 'tags/mlops/']) {
+    appTest(browser, `${name}: taking over ${path || 'the home page'} moves nothing on screen`, async (page) => {
+      await page.addInitScript(() => {
+        window.__tops = [];
+        const sample = () => {
+          const top = (selector) => {
+            const element = [...document.querySelectorAll(selector)].find((e) => !e.closest('[hidden]'));
+            return element ? Math.round(element.getBoundingClientRect().top * 2) / 2 : null;
+          };
+          const root = document.getElementById('geul');
+          window.__tops.push({
+            app: !!root && !root.hidden && root.childElementCount > 0,
+            box: top('input[type="search"]'),
+            card: top('article.post-card'),
+          });
+          if (!window.__tops.at(-1).app) requestAnimationFrame(sample);
+        };
+        requestAnimationFrame(sample);
+      });
+      await page.goto(appUrl(path));
+      await waitForView(page, 'home');
+      const frames = (await page.evaluate(() => window.__tops)).filter((frame) => frame.box !== null);
+      assert.ok(frames.some((frame) => !frame.app) && frames.at(-1).app, JSON.stringify(frames));
+      const { box, card } = frames.at(-1);
+      for (const frame of frames) {
+        assert.deepEqual({ box: frame.box, card: frame.card }, { box, card }, `a frame before the takeover: ${JSON.stringify(frames)}`);
+      }
+    }, { viewport });
+  }
+}

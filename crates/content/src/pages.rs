@@ -289,8 +289,21 @@ pub fn list_page(
             (format!("{path}index.html"), label, description, path)
         }
     };
+    // The app's controls, so nothing moves when it takes over: the mode switch is inert here
+    // (and hidden without JavaScript, by a `<noscript>` style in `index.html`); clearing a
+    // tag page's filter is a link home, which works without it.
+    let clear = if facet.is_some() {
+        format!("<a class=\"clear-filters\" href=\"{base}\">필터 지우기</a>")
+    } else {
+        String::new()
+    };
+    let controls = format!(
+        "<div class=\"facets__controls\"><div class=\"mode-switch\" role=\"group\" aria-label=\"여러 개를 골랐을 때\">\
+         <button type=\"button\" class=\"mode\" data-mode=\"and\" aria-pressed=\"true\" disabled>모두 포함</button>\
+         <button type=\"button\" class=\"mode\" data-mode=\"or\" aria-pressed=\"false\" disabled>하나라도 포함</button></div>{clear}</div>"
+    );
     let main = format!(
-        "<div class=\"home\"><h1 class=\"visually-hidden\">{}</h1><nav class=\"facets\" aria-label=\"글 거르기\">{}{}</nav>\
+        "<div class=\"home\"><h1 class=\"visually-hidden\">{}</h1><nav class=\"facets\" aria-label=\"글 거르기\">{}{}{controls}</nav>\
          <form class=\"search\" role=\"search\" action=\"{base}\"><label for=\"search-input\" class=\"search__label\">검색</label>\
          <input id=\"search-input\" class=\"search__input\" type=\"search\" name=\"q\" autocomplete=\"off\"></form>\
          <p class=\"result-count\">글 {}개</p><section class=\"post-list\" aria-label=\"글 목록\">{cards}</section></div>",

@@ -51,6 +51,9 @@ test('phone (360px): without JavaScript, the static list lays out the filters th
     const title = await boxOf(page.locator('article.post-card h2').first());
     assert.ok(title.bottom <= PHONE.height, `first post's title ends at ${title.bottom}px`);
     assert.ok(await scrollWidth(page) <= PHONE.width, `static page is ${await scrollWidth(page)}px wide`);
+    // The app's mode switch is in the copy only so that nothing moves when the app takes
+    // over; without JavaScript it could do nothing, so it is not shown.
+    assert.equal(await page.locator('.mode-switch').isVisible(), false, 'no inert mode switch without JavaScript');
   } finally {
     await context.close();
   }
