@@ -201,20 +201,20 @@ pub fn facet_counts_among<'a>(
     // Counted when typing pauses, over up to every post of 100,000: plain loops over
     // slices, since at the app's size-optimised level each step of an iterator adapter is
     // a call.
-    let every_post: Vec<usize>;
     let posts = match among {
-        _ if everything => &[][..],
-        Some(among) => among,
-        None => {
-            every_post = (0..index.len()).collect();
-            &every_post
-        }
+        _ if everything => 0,
+        Some(among) => among.len(),
+        None => index.len(),
     };
     let (shown_with_slice, hidden_with_slice) =
         (shown_with.as_mut_slice(), hidden_with.as_mut_slice());
     let mut at = 0;
-    while at < posts.len() {
-        let post = index.post_facets(posts[at]);
+    while at < posts {
+        let position = match among {
+            Some(among) => among[at],
+            None => at,
+        };
+        let post = index.post_facets(position);
         at += 1;
         let shown = matcher.matches(post);
         shown_total += usize::from(shown);
