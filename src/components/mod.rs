@@ -3,6 +3,7 @@
 pub mod empty_state;
 pub mod facet_bar;
 pub mod facet_links;
+pub mod kept;
 pub mod post_card;
 pub mod post_info;
 pub mod result_count;

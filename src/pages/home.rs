@@ -14,6 +14,7 @@ use yew::prelude::*;
 use crate::app::set_document_title;
 use crate::cards::{card, fetch_cards};
 use crate::components::empty_state::empty_state;
+use crate::components::kept::Kept;
 use crate::components::post_card::{card_placeholder, post_card};
 use crate::components::result_count::result_count;
 use crate::components::search_box::search_box;
@@ -272,7 +273,7 @@ pub fn Home(props: &HomeProps) -> Html {
         <div class="home">
             <h1 class="visually-hidden">{ heading }</h1>
             if *held < 2 {
-                { (*facet_bar).clone() }
+                <Kept html={facet_bar} />
             }
             { search_box(&input, &on_search, on_focus) }
             if searching && search_index.is_none() {
