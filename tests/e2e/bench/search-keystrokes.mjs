@@ -3,6 +3,9 @@
 //
 //   node tests/e2e/bench/search-keystrokes.mjs <site url> [rounds]
 //
+// With KEYSTROKES_OUT=<file> set, every keystroke (box value, painted and ready ms, result
+// count, placeholders) is written there as JSON too.
+//
 // Prints one JSON object: per-keystroke milliseconds (p50, p95, max), the longest main-thread
 // task while the site opens, while the search index arrives and while typing, how long the
 // search data took to arrive, and how many keystrokes showed a card still on its way. `cargo xtask bench` runs
@@ -25,7 +28,7 @@
 // Hangul is typed the way an IME types it: every jamo is a composition update (ㄹ, 라, 란)
 // sent through the DevTools protocol, then the syllable is committed.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 import { chromium } from 'playwright-core';
@@ -207,6 +210,10 @@ async function main() {
     .map((k) => `${k.value}: ${k.ms.toFixed(1)} ms`));
   const longTasks = await page.evaluate(() => window.__longTasks);
   const withPlaceholders = await page.evaluate(() => window.__all.filter((k) => k.placeholders > 0).length);
+  // Every keystroke, for a closer look at where the slow ones are.
+  if (process.env.KEYSTROKES_OUT) {
+    writeFileSync(process.env.KEYSTROKES_OUT, JSON.stringify(await page.evaluate(() => window.__all)));
+  }
   const floor = await cardSwapFloor(page, box, clear);
   await browser.close();
   const sorted = [...all].sort((a, b) => a - b);
