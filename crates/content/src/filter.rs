@@ -164,6 +164,24 @@ pub fn filter_ids(
         .collect()
 }
 
+/// `found` (positions) narrowed by the facets, in the same order; `None` when the facets
+/// let every post through, so a search's results need no copy.
+pub fn narrowed_by_facets(
+    index: &SiteIndex,
+    selection: &Selection,
+    found: &[usize],
+) -> Option<Vec<usize>> {
+    let matcher = Matcher::new(index, selection);
+    if matcher.wanted.is_empty() {
+        return None;
+    }
+    let kept = found.iter().copied();
+    Some(
+        kept.filter(|&id| matcher.matches(index.post_facets(id)))
+            .collect(),
+    )
+}
+
 /// One filter button: a facet, how many posts it stands for now, and whether it is on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FacetCount<'a> {

@@ -2,7 +2,7 @@
 //! filter buttons' counts under both.
 
 use crate::filter::Selection;
-use crate::filter::{facet_counts_among, filter_ids, filter_post_ids, FacetCount};
+use crate::filter::{facet_counts_among, filter_post_ids, narrowed_by_facets, FacetCount};
 use crate::hangul::from_2beolsik;
 use crate::model::SiteIndex;
 use crate::search::Query;
@@ -14,12 +14,21 @@ pub struct ListResults {
     /// Positions (in the index) of the posts shown, in the order shown: best first when
     /// searching, the index's order otherwise.
     pub shown: Vec<usize>,
-    /// Under a search, the posts (positions) it found, whatever the facets; read only when
-    /// the filter buttons are counted, once typing pauses.
-    found: Option<Vec<usize>>,
+    /// Under a search, the posts it found, whatever the facets; read only when the filter
+    /// buttons are counted, once typing pauses.
+    found: Option<Found>,
     /// The Hangul query used instead of the typed one when that was Latin typed in the
     /// wrong keyboard layout (`fkdls` → `라인`) and found nothing under the facets.
     pub layout_query: Option<String>,
+}
+
+/// The posts a search found, as the filter buttons count them.
+#[derive(Debug, PartialEq)]
+enum Found {
+    /// The shown posts themselves: no facet is selected (kept once, not twice).
+    Shown,
+    /// Positions, more than are shown: the facets narrowed them.
+    These(Vec<usize>),
 }
 
 impl ListResults {
@@ -31,7 +40,11 @@ impl ListResults {
         index: &'a SiteIndex,
         selection: &Selection,
     ) -> Vec<FacetCount<'a>> {
-        facet_counts_among(index, selection, self.found.as_deref())
+        let among = self.found.as_ref().map(|found| match found {
+            Found::Shown => &self.shown[..],
+            Found::These(found) => &found[..],
+        });
+        facet_counts_among(index, selection, among)
     }
 }
 
@@ -50,16 +63,18 @@ pub fn list_results(
             layout_query: None,
         };
     };
-    let mut found = search.search(&query);
-    let mut shown = filter_ids(index, selection, found.iter().copied());
+    let narrow = |found: Vec<usize>| match narrowed_by_facets(index, selection, &found) {
+        None => (found, Found::Shown),
+        Some(shown) => (shown, Found::These(found)),
+    };
+    let (mut shown, mut found) = narrow(search.search(&query));
     let mut layout_query = None;
     if shown.is_empty() {
         let converted = from_2beolsik(&selection.search).filter(|c| c != &selection.search);
         if let Some(converted) = converted {
-            let again = search.search(&Query::parse(&converted));
-            let shown_again = filter_ids(index, selection, again.iter().copied());
+            let (shown_again, found_again) = narrow(search.search(&Query::parse(&converted)));
             if !shown_again.is_empty() {
-                (found, shown, layout_query) = (again, shown_again, Some(converted));
+                (shown, found, layout_query) = (shown_again, found_again, Some(converted));
             }
         }
     }

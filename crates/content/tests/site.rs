@@ -395,6 +395,33 @@ fn the_list_combines_search_and_facets_and_counts_within_the_search() {
 }
 
 #[test]
+fn with_no_facet_selected_a_search_counts_the_posts_it_shows() {
+    use geul_content::list::list_results;
+    let site = site();
+    let (index, search) = (site.index(), search_index(&site));
+    let selection = Selection {
+        search: "카카오".into(),
+        ..Selection::default()
+    };
+    let list = list_results(&index, &selection, Some(&search));
+    assert!(!list.shown.is_empty() && list.shown.len() < index.len());
+    for facet in list.facet_counts(&index, &selection) {
+        let carrying = list
+            .shown
+            .iter()
+            .filter(|&&at| {
+                let post = &cards(&index)[at];
+                match facet.facet.kind {
+                    FacetKind::Tag => post.tags.contains(&facet.facet.value),
+                    FacetKind::Category => post.categories.contains(&facet.facet.value),
+                }
+            })
+            .count();
+        assert_eq!(facet.count, carrying, "{}", facet.facet.value);
+    }
+}
+
+#[test]
 fn latin_typed_in_the_wrong_layout_is_tried_as_hangul_only_when_it_finds_nothing() {
     use geul_content::list::list_results;
     let site = site();
