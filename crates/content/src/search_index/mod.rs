@@ -234,7 +234,9 @@ impl SearchIndex {
         let mut at = 0;
         while at < words.len() {
             let word = &words[at];
-            if word.signature & wanted == wanted && self.word_matches(word, term, wanted) {
+            if word.signature & wanted == wanted
+                && term.find(&self.chars[word.chars.clone()]).is_some()
+            {
                 found.push(at as u32);
             }
             at += 1;

@@ -266,3 +266,29 @@ fn damaged_files_are_refused_not_trusted() {
     assert_eq!(index.text_chunks, ["content/text-a.bin"]);
     assert_eq!(index.len(), 5);
 }
+
+#[test]
+fn damaged_postings_give_wrong_posts_at_worst_never_a_panic() {
+    // Numbers far too long, a gap past the last post, a number cut short at the end.
+    let mut fields = vec![0u8; 3];
+    add_postings(&[0xff; 40], &mut fields);
+    add_postings(
+        &[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f, 0x09],
+        &mut fields,
+    );
+    add_postings(&[0x80 | 0x7f, 0x7f, 0x11], &mut fields);
+    assert_eq!(fields, [0, 0, 0], "nothing in range was read from these");
+    add_postings(&[0x01, 0x0a, 0xff], &mut fields);
+    assert_eq!(fields, [1, 2, 0], "what came before the damage is kept");
+
+    // A whole file whose postings are overwritten, with every length still right.
+    let mut file = SearchIndexFile::build(&corpus(), vec!["content/text-a.bin".into()]);
+    for (at, byte) in file.postings.iter_mut().enumerate() {
+        *byte = [0xff, 0x80, 0x7f, 0x00][at % 4];
+    }
+    let index = SearchIndex::from_bytes(&file.to_bytes()).unwrap();
+    for query in ["라인", "ㄹ", "ㅋㅋㅇ", "k8s", "면접 코드", "a"] {
+        let found = index.search(&Query::parse(query));
+        assert!(found.iter().all(|&post| post < index.len()), "{query}");
+    }
+}
