@@ -90,3 +90,36 @@ pub fn use_facet_bar(
     );
     (bar, counted)
 }
+
+/// On a phone each filter group is one row that scrolls sideways (style/main.css), so a
+/// facet chosen through a link (the thirtieth tag) can be out of sight in its row: the row
+/// is scrolled to show it, and the reader sees what narrows the list. Called once the list
+/// is on screen, never while the reader types: it reads the layout.
+pub fn show_chosen_facets() {
+    use wasm_bindgen::JsCast;
+    const CHOSEN: [&str; 2] = [
+        ".facets__list .facet[data-kind=\"category\"][aria-pressed=\"true\"]",
+        ".facets__list .facet[data-kind=\"tag\"][aria-pressed=\"true\"]",
+    ];
+    for selector in CHOSEN {
+        // The first chosen chip of the row, and the row (chip, item, list).
+        let chip = gloo::utils::document()
+            .query_selector(selector)
+            .ok()
+            .flatten();
+        let Some(chip) = chip else { continue };
+        let Some(row) = chip.parent_element().and_then(|item| item.parent_element()) else {
+            continue;
+        };
+        let chip: &web_sys::HtmlElement = chip.unchecked_ref();
+        // The row is the chip's offset parent (position: relative), so these are in the
+        // row's content, whatever it is scrolled to. A row that wraps (a wider screen) is
+        // never scrolled and shows every chip.
+        let (left, right) = (chip.offset_left(), chip.offset_left() + chip.offset_width());
+        let (seen_left, seen_right) = (row.scroll_left(), row.scroll_left() + row.client_width());
+        if left < seen_left || right > seen_right {
+            // Room for a bit of the chip before it, which says the row goes on that way.
+            row.set_scroll_left(left - row.client_width() / 8);
+        }
+    }
+}

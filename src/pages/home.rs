@@ -18,7 +18,7 @@ use crate::components::kept::Kept;
 use crate::components::post_card::{card_placeholder, post_card};
 use crate::components::result_count::result_count;
 use crate::components::search_box::search_box;
-use crate::list_facets::use_facet_bar;
+use crate::list_facets::{show_chosen_facets, use_facet_bar};
 use crate::list_keys::use_list_keys;
 use crate::route::Route;
 use crate::router::{has_navigated, navigator, use_location, write_pending_url};
@@ -181,6 +181,10 @@ pub fn Home(props: &HomeProps) -> Html {
                 });
             } else {
                 crate::takeover::finish();
+                // On screen now (opened from a link, or come to from a post's tag): a
+                // facet the link chose may be out of sight in its row. After the paint,
+                // when reading the layout costs nothing more.
+                crate::tasks::after_paint(show_chosen_facets);
             }
         });
     }

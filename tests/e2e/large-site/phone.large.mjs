@@ -25,8 +25,9 @@ appTest(browser, 'phone (360px): with thirty tags, the search box and the first 
   assert.ok(title.bottom <= PHONE.height, `first post's title ends at ${title.bottom}px of ${PHONE.height}`);
   assert.ok(await scrollWidth(page) <= PHONE.width, `document is ${await scrollWidth(page)}px wide`);
 
-  // Each group is one row that scrolls sideways: the last tag starts off screen, and
-  // choosing it brings it into view and filters the list by it.
+  // Each group is one row that scrolls sideways: the last tag starts off screen, can be
+  // chosen (scrolled to, clicked), filters the list by it, and the row is not scrolled back
+  // when the bar is built again for the new selection.
   const lastTag = page.locator('nav.facets button.facet[data-kind="tag"]').last();
   const value = await lastTag.getAttribute('data-value');
   assert.ok((await boxOf(lastTag)).left >= PHONE.width, 'the last tag waits off screen, to the right');
@@ -58,3 +59,43 @@ test('phone (360px): without JavaScript, the static list lays out the filters th
     await context.close();
   }
 });
+
+/**
+ * Whether the tag row keeps a scrollbar (its computed `scrollbar-width`). Playwright starts
+ * headless Chromium with its scrollbars hidden, so the bar's own room cannot be measured.
+ */
+const tagRowScrollbar = (page) => page.locator('nav.facets ul.facets__list').last()
+  .evaluate((list) => getComputedStyle(list).scrollbarWidth);
+
+appTest(browser, 'narrow window with a mouse: the tag row has a scrollbar to drag', async (page) => {
+  await gotoApp(page, '');
+  assert.equal(await page.evaluate(() => matchMedia('(pointer: fine)').matches), true);
+  assert.equal(await tagRowScrollbar(page), 'thin', 'a mouse cannot swipe, so the row keeps its bar');
+}, { viewport: PHONE });
+
+test('phone with a touch screen: the tag row scrolls under the finger, with no bar taking room', { timeout: 60_000 }, async () => {
+  const context = await browser().newContext({ viewport: PHONE, hasTouch: true });
+  try {
+    const page = await context.newPage();
+    await gotoApp(page, '');
+    assert.ok(await page.evaluate(() => matchMedia('(pointer: coarse)').matches), 'the page sees a touch screen');
+    assert.equal(await tagRowScrollbar(page), 'none');
+  } finally {
+    await context.close();
+  }
+});
+
+appTest(browser, 'phone (360px): a link that chooses the last tag opens with that tag in view', async (page) => {
+  await gotoApp(page, '');
+  const value = await page.locator('nav.facets button.facet[data-kind="tag"]').last().getAttribute('data-value');
+  assert.ok((await boxOf(facetButton(page, `tag:${value}`))).left >= PHONE.width, 'unchosen, it waits off screen');
+  await gotoApp(page, `?tags=${encodeURIComponent(value)}`);
+  const chosen = facetButton(page, `tag:${value}`);
+  assert.equal(await chosen.getAttribute('aria-pressed'), 'true');
+  await eventually(async () => {
+    const box = await boxOf(chosen);
+    assert.ok(box.left >= 0 && box.right <= PHONE.width, `chosen tag at ${JSON.stringify(box)}`);
+  });
+  assert.ok(await scrollWidth(page) <= PHONE.width, 'no sideways scrolling of the page');
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the page itself stays at the top');
+}, { viewport: PHONE });
