@@ -1,6 +1,7 @@
 //! The filter bar: category and tag toggle buttons with counts, the AND/OR switch and a
 //! control that clears everything.
 
+use geul_content::labels::{CLEAR_FILTERS, FILTERS, MATCH_ALL, MATCH_ANY, MODE_SWITCH};
 use geul_content::{FacetCount, FacetKind, Mode};
 use yew::prelude::*;
 
@@ -91,16 +92,16 @@ pub fn facet_bar(props: FacetBarProps) -> Html {
     };
     let on_clear = props.on_clear.reform(|_: MouseEvent| ());
     html! {
-        <nav class="facets" aria-label="글 거르기">
+        <nav class="facets" aria-label={FILTERS}>
             { group(FacetKind::Category, "분류", "facets-categories") }
             { group(FacetKind::Tag, "태그", "facets-tags") }
             <div class="facets__controls">
-                <div class="mode-switch" role="group" aria-label="여러 개를 골랐을 때">
-                    { mode_button(Mode::And, "모두 포함") }
-                    { mode_button(Mode::Or, "하나라도 포함") }
+                <div class="mode-switch" role="group" aria-label={MODE_SWITCH}>
+                    { mode_button(Mode::And, MATCH_ALL) }
+                    { mode_button(Mode::Or, MATCH_ANY) }
                 </div>
                 if props.has_selection {
-                    <button type="button" class="clear-filters" onclick={on_clear}>{ "필터 지우기" }</button>
+                    <button type="button" class="clear-filters" onclick={on_clear}>{ CLEAR_FILTERS }</button>
                 }
             </div>
         </nav>

@@ -8,6 +8,7 @@
 pub mod filter;
 pub mod hangul;
 pub mod highlight;
+pub mod labels;
 pub mod list;
 pub mod model;
 pub mod query;

@@ -9,6 +9,7 @@
 
 use crate::config::SiteConfig;
 use crate::filter::{FacetKind, LIST_PAGE_SIZE};
+use crate::labels::{CLEAR_FILTERS, FILTERS, MATCH_ALL, MATCH_ANY, MODE_SWITCH};
 use crate::markdown::escape_html as esc;
 use crate::model::{Facet, PostMeta};
 use crate::post::Post;
@@ -293,17 +294,17 @@ pub fn list_page(
     // (and hidden without JavaScript, by a `<noscript>` style in `index.html`); clearing a
     // tag page's filter is a link home, which works without it.
     let clear = if facet.is_some() {
-        format!("<a class=\"clear-filters\" href=\"{base}\">필터 지우기</a>")
+        format!("<a class=\"clear-filters\" href=\"{base}\">{CLEAR_FILTERS}</a>")
     } else {
         String::new()
     };
     let controls = format!(
-        "<div class=\"facets__controls\"><div class=\"mode-switch\" role=\"group\" aria-label=\"여러 개를 골랐을 때\">\
-         <button type=\"button\" class=\"mode\" data-mode=\"and\" aria-pressed=\"true\" disabled>모두 포함</button>\
-         <button type=\"button\" class=\"mode\" data-mode=\"or\" aria-pressed=\"false\" disabled>하나라도 포함</button></div>{clear}</div>"
+        "<div class=\"facets__controls\"><div class=\"mode-switch\" role=\"group\" aria-label=\"{MODE_SWITCH}\">\
+         <button type=\"button\" class=\"mode\" data-mode=\"and\" aria-pressed=\"true\" disabled>{MATCH_ALL}</button>\
+         <button type=\"button\" class=\"mode\" data-mode=\"or\" aria-pressed=\"false\" disabled>{MATCH_ANY}</button></div>{clear}</div>"
     );
     let main = format!(
-        "<div class=\"home\"><h1 class=\"visually-hidden\">{}</h1><nav class=\"facets\" aria-label=\"글 거르기\">{}{}{controls}</nav>\
+        "<div class=\"home\"><h1 class=\"visually-hidden\">{}</h1><nav class=\"facets\" aria-label=\"{FILTERS}\">{}{}{controls}</nav>\
          <form class=\"search\" role=\"search\" action=\"{base}\"><label for=\"search-input\" class=\"search__label\">검색</label>\
          <input id=\"search-input\" class=\"search__input\" type=\"search\" name=\"q\" autocomplete=\"off\"></form>\
          <p class=\"result-count\">글 {}개</p><section class=\"post-list\" aria-label=\"글 목록\">{cards}</section></div>",
