@@ -49,12 +49,11 @@ pub fn run_all(sizes: &[usize], rounds: usize) -> Result<()> {
     }
     run(&mut Command::new("sync"))?;
     let mut rows = Vec::new();
-    for (posts, dist) in &built {
-        let (posts, dist) = (*posts, dist.clone());
+    for &(posts, ref dist) in &built {
         util::heading(&format!("{posts} posts: typing"));
-        let first_load_gzip = first_load(&dist, BASE)?.iter().map(|f| f.gzip).sum();
-        let search_data_gzip = search_data_gzip(&dist)?;
-        let server = preview::start(&dist, BASE, 0)?;
+        let first_load_gzip = first_load(dist, BASE)?.iter().map(|f| f.gzip).sum();
+        let search_data_gzip = search_data_gzip(dist)?;
+        let server = preview::start(dist, BASE, 0)?;
         let output = Command::new("node")
             .arg(SCRIPT)
             .arg(server.url())
@@ -119,39 +118,44 @@ pub fn run_all(sizes: &[usize], rounds: usize) -> Result<()> {
     Ok(())
 }
 
-/// The search index a built site fetches on its first search.
-fn search_index_file(dist: &std::path::Path) -> Result<std::path::PathBuf> {
+/// The files a built site's first search fetches (`content/search…`).
+fn search_files(dist: &std::path::Path) -> Result<Vec<std::path::PathBuf>> {
     let content = dist.join("content");
     let entries = fs::read_dir(&content)
         .map_err(|e| Error::new(format!("cannot read {}: {e}", content.display())))?;
-    entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .find(|path| {
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default();
-            name.starts_with("search-") && name.ends_with(".bin")
-        })
-        .ok_or_else(|| Error::new(format!("no search index in {}", content.display())))
-}
-
-/// gzip -9 size of the search data file(s) the first search fetches.
-fn search_data_gzip(dist: &std::path::Path) -> Result<usize> {
-    let content = dist.join("content");
-    let mut total = 0;
-    for entry in fs::read_dir(&content)
-        .map_err(|e| Error::new(format!("cannot read {}: {e}", content.display())))?
-    {
+    let mut files = Vec::new();
+    for entry in entries {
         let path = entry.map_err(|e| Error::new(e.to_string()))?.path();
         let name = path
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
         if name.starts_with("search") {
-            let bytes = fs::read(&path).map_err(|e| Error::new(e.to_string()))?;
-            total += util::gzip(&bytes, 9).len();
+            files.push(path);
         }
+    }
+    Ok(files)
+}
+
+/// The search index among them, which the native benchmark reads.
+fn search_index_file(dist: &std::path::Path) -> Result<std::path::PathBuf> {
+    search_files(dist)?
+        .into_iter()
+        .find(|path| path.extension().is_some_and(|ext| ext == "bin"))
+        .ok_or_else(|| {
+            Error::new(format!(
+                "no search index in {}",
+                dist.join("content").display()
+            ))
+        })
+}
+
+/// gzip -9 size of the search data file(s) the first search fetches.
+fn search_data_gzip(dist: &std::path::Path) -> Result<usize> {
+    let mut total = 0;
+    for path in search_files(dist)? {
+        let bytes = fs::read(&path).map_err(|e| Error::new(e.to_string()))?;
+        total += util::gzip(&bytes, 9).len();
     }
     Ok(total)
 }
@@ -194,4 +198,31 @@ fn table(rows: &[Row]) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_search_files_are_found_among_a_sites_content() {
+        let dist = std::env::temp_dir().join(format!("geul-bench-{}", std::process::id()));
+        let content = dist.join("content");
+        fs::create_dir_all(&content).unwrap();
+        fs::write(content.join("text-1a2b.bin"), vec![7u8; 5000]).unwrap();
+        fs::write(content.join("search-3c4d.bin"), b"index index index").unwrap();
+        assert_eq!(
+            search_index_file(&dist).unwrap(),
+            content.join("search-3c4d.bin")
+        );
+        let gzip_of_index = util::gzip(b"index index index", 9).len();
+        assert_eq!(
+            search_data_gzip(&dist).unwrap(),
+            gzip_of_index,
+            "text chunks are not search data"
+        );
+        fs::remove_file(content.join("search-3c4d.bin")).unwrap();
+        assert!(search_index_file(&dist).is_err(), "no index, a clear error");
+        fs::remove_dir_all(&dist).unwrap();
+    }
 }
