@@ -360,16 +360,22 @@ fn listed(index: &SiteIndex, shown: &[usize]) -> Vec<String> {
         .collect()
 }
 
+/// The real posts' index and their list under `selection`, searched with their index.
+fn list_for(selection: &Selection) -> (SiteIndex, geul_content::list::ListResults) {
+    let site = site();
+    let (index, search) = (site.index(), search_index(&site));
+    let list = geul_content::list::list_results(&index, selection, Some(&search));
+    (index, list)
+}
+
 #[test]
 fn the_list_combines_search_and_facets_and_counts_within_the_search() {
     use geul_content::list::list_results;
-    let site = site();
-    let (index, search) = (site.index(), search_index(&site));
     let selection = Selection {
         search: "카카오".into(),
         ..tags(&["MLOps"], Mode::And)
     };
-    let list = list_results(&index, &selection, Some(&search));
+    let (index, list) = list_for(&selection);
     assert_eq!(
         listed(&index, &list.shown),
         ["kakao-mlops-interview", "kraft-technologies-first-year"],
@@ -396,14 +402,11 @@ fn the_list_combines_search_and_facets_and_counts_within_the_search() {
 
 #[test]
 fn with_no_facet_selected_a_search_counts_the_posts_it_shows() {
-    use geul_content::list::list_results;
-    let site = site();
-    let (index, search) = (site.index(), search_index(&site));
     let selection = Selection {
         search: "카카오".into(),
         ..Selection::default()
     };
-    let list = list_results(&index, &selection, Some(&search));
+    let (index, list) = list_for(&selection);
     assert!(!list.shown.is_empty() && list.shown.len() < index.len());
     for facet in list.facet_counts(&index, &selection) {
         let carrying = list
