@@ -13,40 +13,13 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 import { ALL_FACETS, bySlug } from './data.mjs';
+import { BASE_URL, DESKTOP, appUrl } from './served-site.mjs';
 
 // ---------------------------------------------------------------------------
-// The site under test
+// The site under test (served-site.mjs) and its URL state (url-query.mjs)
 
-function readBaseUrl() {
-  const raw = process.env.GEUL_BASE_URL;
-  if (!raw) {
-    throw new Error(
-      'GEUL_BASE_URL is not set. The end-to-end tests need the built site served under its base path: '
-        + 'run them with `cargo xtask test`, which builds the app, serves it and sets GEUL_BASE_URL. '
-        + 'By hand: `cargo xtask build --public-url /geul/`, `cargo xtask preview --base /geul/ --port 4321 &`, '
-        + 'then `GEUL_BASE_URL=http://127.0.0.1:4321/geul/ node --test --test-concurrency=1 tests/e2e/`.',
-    );
-  }
-  let url;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`GEUL_BASE_URL is not an absolute URL: ${JSON.stringify(raw)}`);
-  }
-  if (!url.pathname.endsWith('/') || url.search || url.hash) {
-    throw new Error(`GEUL_BASE_URL must be a base path ending with "/" (no query or fragment): ${raw}`);
-  }
-  return url.href;
-}
-
-/** e.g. "http://127.0.0.1:4321/geul/" (always ends with "/"). */
-export const BASE_URL = readBaseUrl();
-
-/** Absolute URL of `path` (relative to the base: "", "?tags=x", "posts/slug/"). */
-export const appUrl = (path = '') => new URL(path, BASE_URL).href;
-
-export const PHONE = { width: 360, height: 740 };
-export const DESKTOP = { width: 1280, height: 800 };
+export { BASE_URL, DESKTOP, PHONE, appUrl } from './served-site.mjs';
+export { assertUrlState, parseQuery } from './url-query.mjs';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
@@ -360,51 +333,8 @@ export async function expectMode(page, mode, { timeout = 5_000 } = {}) {
 }
 
 // ---------------------------------------------------------------------------
-// URL state
-
-/**
- * Parses the query of `url` the way the contract writes it:
- * ?tags=a,b&categories=c&mode=and|or — comma separated, each value percent-encoded.
- * Returns { tags: [...], categories: [...], mode, keys: [...], raw }.
- */
-export function parseQuery(url) {
-  const { search } = new URL(url);
-  const out = { tags: [], categories: [], mode: null, keys: [], raw: search };
-  if (search.length <= 1) return out;
-  for (const part of search.slice(1).split('&')) {
-    if (part === '') continue;
-    const eq = part.indexOf('=');
-    const key = eq < 0 ? part : part.slice(0, eq);
-    const value = eq < 0 ? '' : part.slice(eq + 1);
-    out.keys.push(key);
-    if (key === 'tags' || key === 'categories') {
-      out[key] = value === '' ? [] : value.split(',').map((v) => decodeURIComponent(v));
-    } else if (key === 'mode') {
-      out.mode = value;
-    }
-  }
-  return out;
-}
-
-/** Asserts the page URL encodes exactly `selected` ("kind:value"...) and `mode`. */
-export function assertUrlState(url, selected, mode) {
-  const q = parseQuery(url);
-  const u = new URL(url);
-  assert.equal(`${u.origin}${u.pathname}`, BASE_URL, 'filters stay on the list page');
-  for (const key of q.keys) assert.ok(['tags', 'categories', 'mode'].includes(key), `unexpected query key "${key}" in ${q.raw}`);
-  assert.equal(new Set(q.keys).size, q.keys.length, `query keys repeated in ${q.raw}`);
-  const want = (kind) => selected.filter((f) => f.startsWith(`${kind}:`)).map((f) => f.slice(kind.length + 1)).sort();
-  assert.deepEqual([...q.tags].sort(), want('tag'), `tags in the URL query ${q.raw}`);
-  assert.deepEqual([...q.categories].sort(), want('category'), `categories in the URL query ${q.raw}`);
-  if (selected.length > 0) assert.equal(q.mode, mode, `mode in the URL query ${q.raw}`);
-  // Each value is percent-encoded: nothing but URL-safe ASCII in the raw query.
-  assert.match(q.raw, /^[A-Za-z0-9\-._~%=&,?]*$/, `query must be percent-encoded: ${q.raw}`);
-}
-
-// ---------------------------------------------------------------------------
 // Small DOM helpers
 
-/** Text with whitespace collapsed. */
 /**
  * Types `value` into the search box as one keystroke and reads the list in the very next
  * task, before any timer the app set can run: what the reader sees while still typing.
@@ -434,6 +364,7 @@ export const afterOneKeystroke = (page, value) => page.evaluate(async (value) =>
   };
 }, value);
 
+/** Text with whitespace collapsed. */
 export const norm = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 /** The post's title as it must appear (from the test data). */
