@@ -1,6 +1,8 @@
 //! Shared helpers for the content tests.
 #![allow(dead_code)]
 
+pub mod real_index;
+
 use std::path::{Path, PathBuf};
 
 use geul_content::config::SiteConfig;
