@@ -1,5 +1,6 @@
 //! One post in the list: title link, date, reading time, excerpt, categories and tags.
 
+use geul_content::snippet::Piece;
 use geul_content::{PostMeta, Selection};
 use yew::prelude::*;
 
@@ -8,18 +9,15 @@ use crate::components::post_info::post_info;
 use crate::route::Route;
 use crate::router::navigator;
 
-/// Text around a search match: before, the match, after.
-pub type Snippet = (String, String, String);
-
 /// A stateless view function (see `post_info` for why it is not a component).
 /// `selection` is the list's, so a tag click adds to it; `snippet`, when searching, replaces
-/// the excerpt and marks the match; `post_query` goes on the title link (`q=…` when searching,
+/// the excerpt and marks the matches; `post_query` goes on the title link (`q=…` when searching,
 /// so the post marks the matches too).
 pub fn post_card(
     post: &PostMeta,
     selection: &Selection,
     post_query: &str,
-    snippet: Option<Snippet>,
+    snippet: Option<Vec<Piece>>,
 ) -> Html {
     let href = navigator().href(
         &Route::Post {
@@ -38,8 +36,13 @@ pub fn post_card(
                 <a {href}>{ &post.title }</a>
             </h2>
             { post_info(post) }
-            if let Some((before, hit, after)) = snippet {
-                <p class="post-card__excerpt post-card__snippet">{ before }<mark>{ hit }</mark>{ after }</p>
+            if let Some(pieces) = snippet {
+                <p class="post-card__excerpt post-card__snippet">
+                    { for pieces.into_iter().map(|piece| match piece.hit {
+                        true => html! { <mark>{ piece.text }</mark> },
+                        false => Html::from(piece.text),
+                    }) }
+                </p>
             } else {
                 <p class="post-card__excerpt">{ &post.excerpt }</p>
             }

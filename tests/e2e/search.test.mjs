@@ -104,6 +104,19 @@ appTest(browser, 'results show the text around the match with the match marked',
   });
 });
 
+appTest(browser, 'a snippet marks every match it shows, of every term', async (page) => {
+  const marksIn = (slug) => page.locator(`article.post-card[data-slug="${slug}"] .post-card__snippet mark`).allInnerTexts();
+  // Only the Kraft post has 뤼이드; its snippet starts at 카카오, nine characters before.
+  await gotoApp(page, '?q=' + encodeURIComponent('뤼이드 카카오'));
+  await expectList(page, ['kraft-technologies-first-year']);
+  await eventually(async () => assert.deepEqual(await marksIn('kraft-technologies-first-year'), ['카카오', '뤼이드']));
+  assert.match(await page.locator('.post-card__snippet').innerText(), /카카오 모빌리티와 뤼이드에서는/);
+  // The same word twice within the snippet ("서류 합불 연락도 없어서 연락을 3번이나").
+  await gotoApp(page, '?q=' + encodeURIComponent('연락'));
+  await eventually(async () => assert.deepEqual(await marksIn('kraft-technologies-first-year'), ['연락', '연락']));
+  await eventually(async () => assert.deepEqual(await marksIn('lablup-eight-months'), ['연락']));
+});
+
 appTest(browser, '"/" focuses the search box', async (page) => {
   await gotoApp(page, '');
   await page.locator('body').click({ position: { x: 5, y: 5 } });

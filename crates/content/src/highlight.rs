@@ -73,29 +73,8 @@ fn reference_len(html: &str) -> usize {
 fn mark_text(text: &str, query: &Query, out: &mut String) -> bool {
     let original: Vec<char> = compose_conjoining(text).chars().collect();
     let folded: Vec<char> = original.iter().map(|&c| fold(c)).collect();
-    let find_from = |term: &crate::search::Term, from: usize| -> Option<Range<usize>> {
-        let found = term.find(&folded[from..])?;
-        Some(found.start + from..found.end + from)
-    };
-    // Each term's next match at or after `done`, found again only once passed.
-    let mut next: Vec<Option<Range<usize>>> =
-        query.terms.iter().map(|term| find_from(term, 0)).collect();
-    let mut done = 0;
-    let mut marked = false;
-    loop {
-        for (term, slot) in query.terms.iter().zip(next.iter_mut()) {
-            if slot.as_ref().is_some_and(|hit| hit.start < done) {
-                *slot = find_from(term, done);
-            }
-        }
-        let Some(hit) = next
-            .iter()
-            .flatten()
-            .min_by_key(|hit| (hit.start, std::cmp::Reverse(hit.end)))
-            .cloned()
-        else {
-            break;
-        };
+    let (mut done, mut marked) = (0, false);
+    for hit in Matches::new(&folded, query) {
         out.extend(&original[done..hit.start]);
         out.push_str("<mark class=\"");
         out.push_str(HIT_CLASS);
@@ -107,6 +86,56 @@ fn mark_text(text: &str, query: &Query, out: &mut String) -> bool {
     }
     out.extend(&original[done..]);
     marked
+}
+
+/// The matches of a query's terms in a text (folded characters), in the order they start:
+/// where two overlap, the one starting first (or, starting together, the longer) is taken
+/// and the other left out. Each term is searched again only once the last match passed its
+/// next one, so a long text costs one pass per term.
+pub struct Matches<'a> {
+    folded: &'a [char],
+    terms: &'a [crate::search::Term],
+    /// Each term's next match at or after `done`; an empty range until it is looked for
+    /// (a match is never empty).
+    next: Vec<Option<Range<usize>>>,
+    done: usize,
+}
+
+impl<'a> Matches<'a> {
+    pub fn new(folded: &'a [char], query: &'a Query) -> Self {
+        Matches {
+            folded,
+            terms: &query.terms,
+            next: vec![Some(0..0); query.terms.len()],
+            done: 0,
+        }
+    }
+}
+
+impl Iterator for Matches<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let (folded, done) = (self.folded, self.done);
+        for (term, slot) in self.terms.iter().zip(self.next.iter_mut()) {
+            if slot
+                .as_ref()
+                .is_some_and(|hit| hit.is_empty() || hit.start < done)
+            {
+                *slot = term
+                    .find(&folded[done..])
+                    .map(|found| found.start + done..found.end + done);
+            }
+        }
+        let hit = self
+            .next
+            .iter()
+            .flatten()
+            .min_by_key(|hit| (hit.start, std::cmp::Reverse(hit.end)))
+            .cloned()?;
+        self.done = hit.end;
+        Some(hit)
+    }
 }
 
 #[cfg(test)]
