@@ -1,28 +1,21 @@
 //! Jekyll/Chirpy front matter: the YAML block between `---` lines at the top of a post.
 
-use serde::{Deserialize, Deserializer};
-
 /// The keys geul reads. Unknown keys are accepted and ignored, so Jekyll posts move over
 /// as they are.
-#[derive(Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct FrontMatter {
     /// Title; without it the first heading or first line of the text is the title.
     pub title: Option<String>,
     /// `2021-02-01 00:00:00`, `2021-11-14 16:50:00 +0900`, … (see [`crate::date`]).
     /// Without it, a `YYYY-MM-DD-` file name prefix gives the date; otherwise undated.
-    #[serde(deserialize_with = "scalar_as_string")]
     pub date: Option<String>,
     /// URL segment; defaults to the file name without its date prefix.
     pub slug: Option<String>,
     /// A list, or a space-separated string (`LINE career` is two categories).
-    #[serde(deserialize_with = "words_or_list")]
     pub categories: Vec<String>,
     /// Jekyll's singular form, merged into `categories`.
-    #[serde(deserialize_with = "words_or_list")]
     pub category: Vec<String>,
     /// A list, or a space-separated string.
-    #[serde(deserialize_with = "words_or_list")]
     pub tags: Vec<String>,
     /// `true` lists the post before all others.
     pub pin: bool,
@@ -31,16 +24,8 @@ pub struct FrontMatter {
     /// `markdown` or `text` (one paragraph per line); without it geul decides from the file
     /// extension and the text itself (see [`crate::post`]).
     pub format: Option<String>,
-    /// Accepted for Jekyll compatibility; not shown yet.
-    pub author: Option<yaml_serde::Value>,
-    /// Accepted for Jekyll compatibility (Chirpy's preview image); not shown yet.
+    /// Chirpy's preview image: a path, or `{ path, alt }`.
     pub image: Option<yaml_serde::Value>,
-    /// Accepted for Jekyll compatibility; geul renders no math.
-    pub math: Option<yaml_serde::Value>,
-    /// Accepted for Jekyll compatibility; geul has no comments.
-    pub comments: Option<yaml_serde::Value>,
-    /// Accepted for Jekyll compatibility; geul has one layout.
-    pub layout: Option<yaml_serde::Value>,
 }
 
 /// A post file cut into its front matter and its body.
@@ -91,15 +76,152 @@ pub fn split(source: &str) -> Result<Split<'_>, UnclosedFrontMatter> {
     Err(UnclosedFrontMatter)
 }
 
+/// How deeply `[` and `{` may nest in front matter. Real front matter nests two or three
+/// levels, and the YAML reader's time grows with the square of the depth.
+pub const MAX_FLOW_DEPTH: usize = 32;
+
 /// Parses the YAML; the error carries the 1-based line within the YAML text, if known.
 pub fn parse(yaml: &str) -> Result<FrontMatter, (Option<usize>, String)> {
     if yaml.trim().is_empty() {
         return Ok(FrontMatter::default());
     }
-    yaml_serde::from_str(yaml).map_err(|error| {
+    if let Some(line) = too_deep(yaml) {
+        return Err((
+            Some(line),
+            format!("brackets nest more than {MAX_FLOW_DEPTH} levels deep"),
+        ));
+    }
+    let value: yaml_serde::Value = yaml_serde::from_str(yaml).map_err(|error| {
         let line = error.location().map(|location| location.line());
         (line, without_positions(&error.to_string()))
-    })
+    })?;
+    let yaml_serde::Value::Mapping(mapping) = value else {
+        return Err((
+            Some(1),
+            format!(
+                "front matter must be `key: value` lines, not {}",
+                shape(&value)
+            ),
+        ));
+    };
+    let mut fm = FrontMatter::default();
+    for (key, value) in mapping {
+        let Some(key) = key.as_str() else { continue };
+        let wrong = |expected: &str| (key_line(yaml, key), wrong_shape(key, expected, &value));
+        match key {
+            "title" => fm.title = text(&value).ok_or_else(|| wrong(TEXT))?,
+            "date" => fm.date = text(&value).ok_or_else(|| wrong(DATE))?,
+            "slug" => fm.slug = text(&value).ok_or_else(|| wrong(TEXT))?,
+            "description" => fm.description = text(&value).ok_or_else(|| wrong(TEXT))?,
+            "format" => fm.format = text(&value).ok_or_else(|| wrong(FORMAT))?,
+            "categories" => fm.categories = words_or_list(&value).ok_or_else(|| wrong(LIST))?,
+            "category" => fm.category = words_or_list(&value).ok_or_else(|| wrong(LIST))?,
+            "tags" => fm.tags = words_or_list(&value).ok_or_else(|| wrong(LIST))?,
+            "pin" => fm.pin = flag(&value).ok_or_else(|| wrong(FLAG))?,
+            "image" => fm.image = Some(value),
+            _ => {}
+        }
+    }
+    Ok(fm)
+}
+
+const TEXT: &str = "text";
+const DATE: &str = "a date such as `2024-03-01 09:00:00 +0900`";
+const FORMAT: &str = "`markdown` or `text`";
+const LIST: &str = "a list such as `[회고, MLOps]` or words separated by spaces";
+const FLAG: &str = "`true` or `false`";
+
+fn wrong_shape(key: &str, expected: &str, value: &yaml_serde::Value) -> String {
+    format!("`{key}` must be {expected}, not {}", shape(value))
+}
+
+/// How a value is written, in the words of the messages.
+fn shape(value: &yaml_serde::Value) -> &'static str {
+    use yaml_serde::Value;
+    match value {
+        Value::Null => "empty",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Sequence(_) => "a list",
+        Value::Mapping(_) => "a mapping (`key: value` pairs)",
+        Value::Tagged(_) => "a tagged value",
+    }
+}
+
+/// Text, a number or a boolean as text; `Some(None)` when empty, `None` for anything else.
+fn text(value: &yaml_serde::Value) -> Option<Option<String>> {
+    use yaml_serde::Value;
+    match value {
+        Value::Null => Some(None),
+        Value::String(text) => Some(Some(text.clone())),
+        Value::Number(number) => Some(Some(number.to_string())),
+        Value::Bool(flag) => Some(Some(flag.to_string())),
+        _ => None,
+    }
+}
+
+fn flag(value: &yaml_serde::Value) -> Option<bool> {
+    match value {
+        yaml_serde::Value::Null => Some(false),
+        yaml_serde::Value::Bool(flag) => Some(*flag),
+        _ => None,
+    }
+}
+
+/// A list of scalars, or one scalar of words separated by spaces; duplicates dropped.
+fn words_or_list(value: &yaml_serde::Value) -> Option<Vec<String>> {
+    let items: Vec<String> = match value {
+        yaml_serde::Value::Sequence(items) => {
+            let mut words = Vec::with_capacity(items.len());
+            for item in items {
+                if let Some(word) = text(item)? {
+                    words.push(word.trim().to_owned());
+                }
+            }
+            words
+        }
+        scalar => text(scalar)?
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect(),
+    };
+    let mut seen = std::collections::HashSet::with_capacity(items.len());
+    Some(
+        items
+            .into_iter()
+            .filter(|item| !item.is_empty() && seen.insert(item.clone()))
+            .collect(),
+    )
+}
+
+/// The line (1-based, in the YAML) where `[` and `{` first nest past [`MAX_FLOW_DEPTH`],
+/// not counting brackets inside quotes or comments.
+fn too_deep(yaml: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (index, line) in yaml.lines().enumerate() {
+        let mut quote: Option<char> = None;
+        let mut previous = ' ';
+        for c in line.chars() {
+            match (quote, c) {
+                (Some(open), c) if c == open => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') if previous.is_whitespace() => break,
+                (None, '[' | '{') => {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Some(index + 1);
+                    }
+                }
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            previous = c;
+        }
+    }
+    None
 }
 
 /// The parser's message counts lines inside the YAML block; the caller reports the file's
@@ -129,62 +251,6 @@ pub fn key_line(yaml: &str, key: &str) -> Option<usize> {
                 .is_some_and(|rest| rest.trim_start().starts_with(':'))
         })
         .map(|index| index + 1)
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Scalar {
-    Text(String),
-    Integer(i64),
-    Float(f64),
-    Bool(bool),
-}
-
-impl Scalar {
-    fn into_string(self) -> String {
-        match self {
-            Scalar::Text(text) => text,
-            Scalar::Integer(number) => number.to_string(),
-            Scalar::Float(number) => number.to_string(),
-            Scalar::Bool(flag) => flag.to_string(),
-        }
-    }
-}
-
-fn scalar_as_string<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<String>, D::Error> {
-    Ok(Option::<Scalar>::deserialize(deserializer)?.map(Scalar::into_string))
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum WordsOrList {
-    List(Vec<Option<Scalar>>),
-    Words(Scalar),
-}
-
-fn words_or_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
-    let items = match Option::<WordsOrList>::deserialize(deserializer)? {
-        None => Vec::new(),
-        Some(WordsOrList::Words(words)) => words
-            .into_string()
-            .split_whitespace()
-            .map(str::to_owned)
-            .collect(),
-        Some(WordsOrList::List(items)) => items
-            .into_iter()
-            .flatten()
-            .map(|item| item.into_string().trim().to_owned())
-            .collect(),
-    };
-    let mut unique: Vec<String> = Vec::with_capacity(items.len());
-    for item in items {
-        if !item.is_empty() && !unique.contains(&item) {
-            unique.push(item);
-        }
-    }
-    Ok(unique)
 }
 
 #[cfg(test)]
