@@ -12,6 +12,7 @@ use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use geul_content::build_script::site_root;
 use geul_content::config::SiteConfig;
 use geul_content::pages::{assemble, PARTS_SEPARATOR};
 
@@ -46,7 +47,7 @@ pub fn run_hook() -> Result<()> {
                  run it through `cargo xtask build` or `cargo xtask serve`",
             )
         })?;
-    let config = SiteConfig::load(&util::repo_root().join("site.toml"))
+    let config = SiteConfig::load(&site_root(&util::repo_root()).join("site.toml"))
         .map_err(|e| Error::new(e.to_string()))?;
     // Before the pages are made from index.html, so every page loads the minified JS.
     if env::var("TRUNK_PROFILE").is_ok_and(|profile| profile == "release") {
@@ -145,7 +146,14 @@ fn copy_tree(from: &Path, to: &Path) -> Result<usize> {
         let entry = entry.map_err(|e| io("read", from, e))?;
         let source = entry.path();
         let dest = to.join(entry.file_name());
-        let meta = fs::metadata(&source).map_err(|e| io("inspect", &source, e))?;
+        // The build script writes no links; one found here was not made by it.
+        let meta = fs::symlink_metadata(&source).map_err(|e| io("inspect", &source, e))?;
+        if meta.file_type().is_symlink() {
+            return Err(Error::new(format!(
+                "{} is a link; the site's files are never links",
+                source.display()
+            )));
+        }
         if meta.is_dir() {
             count += copy_tree(&source, &dest)?;
         } else {

@@ -1,10 +1,16 @@
-//! Where a post's images come from, and which of them exist.
+//! Where a post's images come from, and which files may be published as media.
 //!
 //! Jekyll posts point at images in many ways: `/assets/a.png`, `../assets/a.png`,
-//! `assets/a.png`. geul looks for every local path under the site root (the folder that
-//! holds `posts/`) and serves found images from the same site-relative path.
+//! `assets/a.png`. geul looks for every local path under the site root (the repository,
+//! the folder that holds `posts/`) and serves found images from the same site-relative path.
+//!
+//! Only media are published: a file inside the repository (after following links), outside
+//! hidden folders, not hidden itself, whose name says it is an image, audio, video or PDF.
+//! Anything else a post names (`/.env`, `../site.toml`, `.git/config`, a link to
+//! `/etc/passwd`) is never copied into the site; the post shows the missing-image
+//! placeholder and the build says why.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 /// What an image reference turned out to be.
 #[derive(Debug, PartialEq, Eq)]
@@ -13,6 +19,43 @@ pub enum ImageSource {
     Found(String),
     /// A local path that does not exist.
     Missing,
+    /// A local file that exists but is not published, and why.
+    Refused(Refusal),
+}
+
+/// Why a file a post names is not published.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The path, or the file a link leads to, is outside the repository.
+    OutsideRepository,
+    /// A hidden file, or a file in a hidden folder (`.git/`, `.env`).
+    Hidden,
+    /// Not an image, audio, video or PDF file.
+    NotMedia,
+}
+
+impl Refusal {
+    pub fn reason(self) -> &'static str {
+        match self {
+            Refusal::OutsideRepository => "it leads outside the repository",
+            Refusal::Hidden => "it is a hidden file or in a hidden folder",
+            Refusal::NotMedia => "only images, audio, video and PDF files are published",
+        }
+    }
+}
+
+impl ImageSource {
+    /// The build's warning for a reference that is not shown, if it is not.
+    pub fn warning(&self, what: &str, dest: &str) -> Option<String> {
+        match self {
+            ImageSource::Found(_) => None,
+            ImageSource::Missing => Some(format!("{what} not found: {dest}")),
+            ImageSource::Refused(refusal) => Some(format!(
+                "{what} not published: {dest}: {}",
+                refusal.reason()
+            )),
+        }
+    }
 }
 
 /// Decides what an image reference in a post points to.
@@ -20,15 +63,49 @@ pub trait ImageResolver {
     fn resolve(&self, dest: &str) -> ImageSource;
 }
 
+/// File name endings of the media a site may publish.
+const MEDIA_EXTENSIONS: &[&str] = &[
+    // images
+    "png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "bmp", "ico", "apng", //
+    // audio
+    "mp3", "m4a", "aac", "ogg", "oga", "opus", "wav", "flac", //
+    // video
+    "mp4", "m4v", "webm", "ogv", "mov", //
+    "pdf",
+];
+
+/// True for a path whose name ends in a media extension (any case).
+pub fn is_media_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| {
+            MEDIA_EXTENSIONS
+                .iter()
+                .any(|media| ext.eq_ignore_ascii_case(media))
+        })
+}
+
+/// True if any part of a relative path is hidden (`.git`, `.env`).
+fn has_hidden_part(path: &Path) -> bool {
+    path.components().any(|part| match part {
+        Component::Normal(name) => name.to_str().is_none_or(|name| name.starts_with('.')),
+        _ => false,
+    })
+}
+
 /// Resolves image paths against files under a site root.
 #[derive(Debug, Clone)]
 pub struct SiteImages {
     root: PathBuf,
+    /// The root with every link followed, to tell whether a file is inside it.
+    real_root: Option<PathBuf>,
 }
 
 impl SiteImages {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        SiteImages { root: root.into() }
+        let root = root.into();
+        let real_root = root.canonicalize().ok();
+        SiteImages { root, real_root }
     }
 
     /// The site-relative path a local reference stands for, if it stays inside the site.
@@ -48,6 +125,32 @@ impl SiteImages {
     pub fn file(&self, site_path: &str) -> PathBuf {
         self.root.join(Path::new(site_path))
     }
+
+    /// Whether the file at `site_path` may be published, following links.
+    pub fn check(&self, site_path: &str) -> ImageSource {
+        let written = Path::new(site_path);
+        if has_hidden_part(written) {
+            return ImageSource::Refused(Refusal::Hidden);
+        }
+        if !is_media_name(written) {
+            return ImageSource::Refused(Refusal::NotMedia);
+        }
+        let file = self.file(site_path);
+        let Ok(real) = file.canonicalize() else {
+            return ImageSource::Missing;
+        };
+        let inside = self
+            .real_root
+            .as_ref()
+            .and_then(|root| real.strip_prefix(root).ok());
+        match inside {
+            None => ImageSource::Refused(Refusal::OutsideRepository),
+            Some(real) if has_hidden_part(real) => ImageSource::Refused(Refusal::Hidden),
+            Some(real) if !is_media_name(real) => ImageSource::Refused(Refusal::NotMedia),
+            Some(_) if !real.is_file() => ImageSource::Missing,
+            Some(_) => ImageSource::Found(site_path.to_owned()),
+        }
+    }
 }
 
 /// True for references geul does not check: other hosts and inline data.
@@ -65,8 +168,8 @@ impl ImageResolver for SiteImages {
             return ImageSource::Found(dest.to_owned());
         }
         match SiteImages::site_path(dest) {
-            Some(site_path) if self.file(&site_path).is_file() => ImageSource::Found(site_path),
-            _ => ImageSource::Missing,
+            Some(site_path) => self.check(&site_path),
+            None => ImageSource::Missing,
         }
     }
 }
@@ -105,5 +208,27 @@ mod tests {
             ImageSource::Found("https://example.com/a.png".into())
         );
         assert_eq!(images.resolve("../assets/a.png"), ImageSource::Missing);
+    }
+
+    #[test]
+    fn only_media_names_outside_hidden_folders_are_candidates() {
+        let images = SiteImages::new("/nonexistent");
+        for (dest, refusal) in [
+            ("/.env", Refusal::Hidden),
+            ("/.git/config", Refusal::Hidden),
+            ("/assets/.hidden/a.png", Refusal::Hidden),
+            ("../site.toml", Refusal::NotMedia),
+            ("/Cargo.lock", Refusal::NotMedia),
+            ("/posts/a.md", Refusal::NotMedia),
+        ] {
+            assert_eq!(
+                images.resolve(dest),
+                ImageSource::Refused(refusal),
+                "{dest}"
+            );
+        }
+        assert!(is_media_name(Path::new("a/B.JPG")));
+        assert!(is_media_name(Path::new("talk.pdf")));
+        assert!(!is_media_name(Path::new("png")));
     }
 }
