@@ -5,11 +5,30 @@
 //! has a date): it sorts last among equals and never claims to be newer than real news.
 
 use crate::config::SiteConfig;
-use crate::markdown::escape_html as esc;
+use crate::markdown::escape_html;
 use crate::model::PostDate;
 use crate::pages::{percent_encode_path, Page};
 use crate::post::Post;
 use crate::site::{display_order, newest_first, Site};
+
+/// Escapes text for XML and leaves out the characters XML 1.0 forbids: control characters
+/// other than tab and line breaks, and U+FFFE and U+FFFF. One of them in a title makes the
+/// whole feed unreadable to every feed reader.
+pub fn esc(text: &str) -> String {
+    if text.chars().all(allowed_in_xml) {
+        return escape_html(text);
+    }
+    escape_html(
+        &text
+            .chars()
+            .filter(|&c| allowed_in_xml(c))
+            .collect::<String>(),
+    )
+}
+
+fn allowed_in_xml(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | ' '..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
 
 /// Fallback when no post has a date.
 const EPOCH_FALLBACK: &str = "2000-01-01T00:00:00Z";

@@ -318,14 +318,12 @@ pub fn index_facets(posts: &mut [&mut PostMeta]) -> Vec<Facet> {
         .map(|(id, facet)| ((facet.kind, facet.value.as_str()), id as u32))
         .collect();
     for post in posts.iter_mut() {
-        let mut post_ids: Vec<u32> = Vec::new();
-        for (kind, value) in facet_keys(post) {
-            let id = ids[&(kind, value.as_str())];
-            if !post_ids.contains(&id) {
-                post_ids.push(id);
-            }
-        }
-        post.facet_ids = post_ids;
+        let mut seen = std::collections::HashSet::new();
+        post.facet_ids = facet_keys(post)
+            .into_iter()
+            .map(|(kind, value)| ids[&(kind, value.as_str())])
+            .filter(|id| seen.insert(*id))
+            .collect();
     }
     facets
 }

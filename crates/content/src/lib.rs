@@ -5,6 +5,7 @@
 //! front matter, Markdown and plain-text rendering, sanitizing, excerpts, reading time and
 //! the site loader.
 
+pub mod dom_ids;
 pub mod filter;
 pub mod hangul;
 pub mod highlight;
@@ -25,6 +26,8 @@ pub mod config;
 pub mod date;
 #[cfg(feature = "build")]
 pub mod error;
+#[cfg(feature = "build")]
+pub mod facet_spelling;
 #[cfg(feature = "build")]
 pub mod feeds;
 #[cfg(feature = "build")]

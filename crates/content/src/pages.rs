@@ -69,13 +69,14 @@ pub fn site_pages(site: &Site, config: &SiteConfig) -> Vec<Page> {
             .enumerate()
             .map(|(position, post)| post_page(config, post, position, &site.facets)),
     );
-    for (id, facet) in site.facets.iter().enumerate() {
-        let posts: Vec<(usize, &PostMeta)> = metas
-            .iter()
-            .copied()
-            .filter(|(_, p)| p.facet_ids.contains(&(id as u32)))
-            .collect();
-        pages.push(list_page(config, &posts, &site.facets, Some(facet)));
+    let mut posts_by_facet: Vec<Vec<(usize, &PostMeta)>> = vec![Vec::new(); site.facets.len()];
+    for &(position, post) in &metas {
+        for &id in &post.facet_ids {
+            posts_by_facet[id as usize].push((position, post));
+        }
+    }
+    for (facet, posts) in site.facets.iter().zip(&posts_by_facet) {
+        pages.push(list_page(config, posts, &site.facets, Some(facet)));
     }
     pages.push(not_found_page(config));
     pages
@@ -173,18 +174,13 @@ fn facet_links(config: &SiteConfig, post: &PostMeta, facets: &[Facet]) -> String
         )
     };
     // Categories first, then tags, each in the author's order (as the app shows them).
-    let by_kind = |kind: FacetKind, values: &[String]| -> String {
-        values
-            .iter()
-            .filter_map(|value| facets.iter().find(|f| f.kind == kind && &f.value == value))
-            .map(link)
-            .collect()
-    };
-    format!(
-        "<ul class=\"facet-links\" aria-label=\"분류와 태그\">{}{}</ul>",
-        by_kind(FacetKind::Category, &post.categories),
-        by_kind(FacetKind::Tag, &post.tags)
-    )
+    let links: String = post
+        .facet_ids
+        .iter()
+        .filter_map(|&id| facets.get(id as usize))
+        .map(link)
+        .collect();
+    format!("<ul class=\"facet-links\" aria-label=\"분류와 태그\">{links}</ul>")
 }
 
 /// A post's own page, with its full body. `position` is the post's place in the display

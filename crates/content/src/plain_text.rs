@@ -53,7 +53,7 @@ pub fn render_plain_text(body: &str) -> Rendered {
         html,
         prose: text.clone(),
         text,
-        missing_images: Vec::new(),
+        warnings: Vec::new(),
     }
 }
 

@@ -6,7 +6,7 @@
 //! when it is short enough to be a title. A first line that repeats the title is not shown
 //! again in the body.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -24,6 +24,10 @@ use crate::text_stats::{excerpt, reading_minutes};
 const MAX_TITLE_LINE_CHARS: usize = 80;
 /// Titles taken from a long first line are shortened to this many characters.
 const SHORTENED_TITLE_CHARS: usize = 50;
+
+/// Tags, and categories, a post may have. Every tag has a page listing every filter
+/// button, so a post with a hundred thousand tags would write ten billion of them.
+pub const MAX_FACETS_PER_POST: usize = 64;
 
 /// How a post's body is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +50,11 @@ pub struct Post {
     pub format: Format,
     /// The preview image (front matter `image`) if it exists: a site path or a remote URL.
     pub image: Option<String>,
+    /// The file, as named in messages.
+    pub file: PathBuf,
+    /// Lines of the `tags` and `categories` keys (1 without front matter), for messages.
+    pub tags_line: usize,
+    pub categories_line: usize,
 }
 
 /// Parses one post. `file` names the post in messages; its extension and stem matter.
@@ -55,7 +64,7 @@ pub fn parse_post(
     images: &dyn ImageResolver,
 ) -> Result<(Post, Vec<ContentWarning>), ContentError> {
     let error = |line: usize, message: String| ContentError::new(file, line, message);
-    let source: String = source.nfc().collect();
+    let source = normalize_source(source);
     let split = front_matter::split(&source).map_err(|_unclosed| {
         error(
             1,
@@ -87,11 +96,14 @@ pub fn parse_post(
         None => Format::Markdown,
     };
 
-    let stem = file
+    // A name typed on macOS may come decomposed (NFD); its slug must be the one a reader types.
+    let stem: String = file
         .file_stem()
         .and_then(|s| s.to_str())
-        .unwrap_or_default();
-    let (file_date, stem_slug) = split_dated_stem(stem);
+        .unwrap_or_default()
+        .nfc()
+        .collect();
+    let (file_date, stem_slug) = split_dated_stem(&stem);
     let (title, title_line) = resolve_title(fm.title.as_deref(), split.body, format, stem_slug);
     let body = blank_line(split.body, title_line);
 
@@ -100,25 +112,22 @@ pub fn parse_post(
         Format::Text => render_plain_text(&body),
     };
     let mut warnings: Vec<ContentWarning> = rendered
-        .missing_images
+        .warnings
         .iter()
-        .map(|(line, dest)| {
-            ContentWarning::new(
-                file,
-                split.body_line + line - 1,
-                format!("image not found: {dest} (shown as a placeholder)"),
-            )
-        })
+        .map(|(line, message)| ContentWarning::new(file, split.body_line + line - 1, message))
         .collect();
 
     let image = match preview_image(fm.image.as_ref()) {
         Some(dest) => match images.resolve(&dest) {
             ImageSource::Found(src) => Some(src),
-            ImageSource::Missing => {
+            refused_or_missing => {
+                let warning = refused_or_missing
+                    .warning("preview image", &dest)
+                    .expect("not found");
                 warnings.push(ContentWarning::new(
                     file,
                     key_line("image"),
-                    format!("preview image not found: {dest} (left out of link previews)"),
+                    format!("{warning} (left out of link previews)"),
                 ));
                 None
             }
@@ -156,10 +165,21 @@ pub fn parse_post(
         ));
     }
 
+    let mut seen: std::collections::HashSet<String> = fm.categories.iter().cloned().collect();
     let mut categories = fm.categories;
-    for category in fm.category {
-        if !categories.contains(&category) {
-            categories.push(category);
+    categories.extend(fm.category.into_iter().filter(|c| seen.insert(c.clone())));
+    let mut tags = fm.tags;
+    for (names, key) in [(&mut categories, "categories"), (&mut tags, "tags")] {
+        if names.len() > MAX_FACETS_PER_POST {
+            warnings.push(ContentWarning::new(
+                file,
+                key_line(key),
+                format!(
+                    "{} {key}: only the first {MAX_FACETS_PER_POST} are kept",
+                    names.len()
+                ),
+            ));
+            names.truncate(MAX_FACETS_PER_POST);
         }
     }
     let excerpt = match fm.description.as_deref().map(str::trim) {
@@ -171,7 +191,7 @@ pub fn parse_post(
         slug,
         title,
         date,
-        tags: fm.tags,
+        tags,
         categories,
         pinned: fm.pin,
         excerpt,
@@ -190,8 +210,24 @@ pub fn parse_post(
         text: rendered.text,
         format,
         image,
+        file: file.to_path_buf(),
+        tags_line: key_line("tags"),
+        categories_line: front_matter::key_line(yaml, "categories")
+            .or_else(|| front_matter::key_line(yaml, "category"))
+            .map_or(1, yaml_line),
     };
     Ok((post, warnings))
+}
+
+/// The text as geul reads it: composed Hangul (NFC), and every line ending a plain `\n`
+/// (a file saved with `\r\n`, or with `\r` alone by old Mac editors, reads the same).
+pub fn normalize_source(source: &str) -> String {
+    let composed: String = source.nfc().collect();
+    if composed.contains('\r') {
+        composed.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        composed
+    }
 }
 
 /// Chirpy writes `image: /a.png` or `image: { path: /a.png, alt: … }`.

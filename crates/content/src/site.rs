@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::error::{ContentError, ContentWarning};
+use crate::facet_spelling::unify_spellings;
 use crate::filter::index_facets;
 use crate::images::{ImageResolver, ImageSource, SiteImages};
 use crate::model::{CardChunk, Facet, PostMeta, SiteIndex, CARD_CHUNK_POSTS};
@@ -77,13 +78,54 @@ fn is_post_file(path: &Path) -> bool {
         && matches!(extension, "md" | "markdown" | "txt")
 }
 
+/// Whether a post file may be read: a file, or a link to one, inside the repository. A link
+/// that leads elsewhere (`posts/passwd.txt → /etc/passwd`) is never followed.
+fn readable_post(path: &Path, real_root: Option<&Path>) -> Result<bool, &'static str> {
+    let Ok(metadata) = fs::symlink_metadata(path) else {
+        return Ok(false);
+    };
+    if !metadata.file_type().is_symlink() {
+        return Ok(metadata.is_file());
+    }
+    let target = path.canonicalize().map_err(|_| "it is a link to nothing")?;
+    match real_root.and_then(|root| target.strip_prefix(root).ok()) {
+        None => Err("it is a link to a file outside the repository"),
+        Some(inside)
+            if inside
+                .components()
+                .any(|part| part.as_os_str().to_string_lossy().starts_with('.')) =>
+        {
+            Err("it is a link into a hidden file or folder")
+        }
+        Some(_) => Ok(target.is_file()),
+    }
+}
+
 /// Reads and parses every post under `posts_dir`; images are looked up under `site_root`.
 /// Every broken post is reported, not just the first.
 pub fn load_site(posts_dir: &Path, site_root: &Path) -> Result<Site, Vec<ContentError>> {
+    let shown_path = |path: &Path| {
+        path.strip_prefix(site_root)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| path.to_path_buf())
+    };
+    let real_root = site_root.canonicalize().ok();
+    let mut warnings = Vec::new();
     let mut files: Vec<PathBuf> = match fs::read_dir(posts_dir) {
         Ok(entries) => entries
             .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|path| path.is_file() && is_post_file(path))
+            .filter(|path| is_post_file(path))
+            .filter(|path| match readable_post(path, real_root.as_deref()) {
+                Ok(readable) => readable,
+                Err(why) => {
+                    warnings.push(ContentWarning::new(
+                        shown_path(path),
+                        1,
+                        format!("not read: {why}"),
+                    ));
+                    false
+                }
+            })
             .collect(),
         Err(e) => {
             return Err(vec![ContentError::new(
@@ -99,14 +141,8 @@ pub fn load_site(posts_dir: &Path, site_root: &Path) -> Result<Site, Vec<Content
         inner: SiteImages::new(site_root),
         used: Default::default(),
     };
-    let shown_path = |path: &Path| {
-        path.strip_prefix(site_root)
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|_| path.to_path_buf())
-    };
 
     let mut posts: Vec<Post> = Vec::new();
-    let mut warnings = Vec::new();
     let mut errors = Vec::new();
     let mut slugs: HashMap<String, PathBuf> = HashMap::new();
     for path in files {
@@ -130,9 +166,10 @@ pub fn load_site(posts_dir: &Path, site_root: &Path) -> Result<Site, Vec<Content
                         &name,
                         1,
                         format!(
-                            "slug \"{}\" is already used by {}: rename one file or give it a `slug:`",
+                            "slug \"{}\" is already used by {}{}: rename one file or give it a `slug:`",
                             post.meta.slug,
-                            first.display()
+                            first.display(),
+                            encoding_note(first, &name),
                         ),
                     ));
                     continue;
@@ -148,6 +185,7 @@ pub fn load_site(posts_dir: &Path, site_root: &Path) -> Result<Site, Vec<Content
     }
 
     posts.sort_by(|a, b| display_order(&a.meta, &b.meta));
+    warnings.extend(unify_spellings(&mut posts));
     for post in &mut posts {
         post.meta.body_path = format!("{BODY_DIR}/{}.html", content_hash(&post.html));
     }
@@ -193,6 +231,19 @@ pub fn load_site(posts_dir: &Path, site_root: &Path) -> Result<Site, Vec<Content
         warnings,
         images,
     })
+}
+
+/// Two names that look the same but are not: Hangul typed on macOS is often stored
+/// decomposed (NFD), elsewhere composed (NFC).
+fn encoding_note(first: &Path, second: &Path) -> &'static str {
+    use unicode_normalization::UnicodeNormalization;
+    let composed = |path: &Path| path.to_string_lossy().nfc().collect::<String>();
+    if first != second && composed(first) == composed(second) {
+        " (the two names differ only in how their Hangul is encoded, NFC and NFD; \
+         keep one file)"
+    } else {
+        ""
+    }
 }
 
 /// Encoded chunks as content-hashed files: (`content/<kind>-<hash>.bin`, bytes).

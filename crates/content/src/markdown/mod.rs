@@ -1,14 +1,25 @@
 //! Markdown → sanitized HTML, at build time.
 //!
 //! Besides plain pulldown-cmark rendering this: gives headings stable ids (for links and a
-//! future table of contents), turns images that do not exist into a visible placeholder
-//! (reporting the line), and passes everything through an allow-list sanitizer so raw HTML
-//! in posts cannot run script.
+//! future table of contents), links footnotes both ways, turns images that are not shown
+//! into a visible placeholder (reporting the line), shows raw-text tags written in prose as
+//! text ([`raw_text`]), bounds how deeply a post nests ([`nesting`]), and passes everything
+//! through an allow-list sanitizer so raw HTML in posts cannot run script.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+mod footnotes;
+mod headings;
+mod media;
+mod nesting;
+mod raw_text;
+mod sanitize;
 
-use crate::images::{ImageResolver, ImageSource};
-use crate::slug::slugify;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::images::ImageResolver;
+
+pub use media::missing_image_placeholder;
+pub use nesting::MAX_DEPTH;
+pub use raw_text::RAW_TEXT_TAGS;
 
 /// The result of rendering one post body.
 #[derive(Debug, Default, PartialEq)]
@@ -19,8 +30,8 @@ pub struct Rendered {
     pub text: String,
     /// The running text without headings, code or tables: what an excerpt is made from.
     pub prose: String,
-    /// Images that were not found: (1-based line in the body, path as written).
-    pub missing_images: Vec<(usize, String)>,
+    /// What the author should know: (1-based line in the body, message).
+    pub warnings: Vec<(usize, String)>,
 }
 
 fn options() -> Options {
@@ -33,15 +44,21 @@ fn options() -> Options {
 /// Renders a Markdown body.
 pub fn render_markdown(body: &str, images: &dyn ImageResolver) -> Rendered {
     let body = untab_list_markers(body);
+    let (body, shown_as_text) = raw_text::show_as_text(&body);
     let line_starts = line_starts(&body);
     let line_of = |offset: usize| line_starts.partition_point(|&start| start <= offset);
+    let mut warnings: Vec<(usize, String)> = Vec::new();
+    warn_once_per_tag(&shown_as_text, &line_of, &mut warnings);
 
     let mut events: Vec<Event> = Vec::new();
     let mut text = String::new();
     let mut prose = String::new();
     let mut outside_prose = 0usize; // depth of headings, code blocks and tables
-    let mut missing_images = Vec::new();
     let mut image: Option<(String, usize, String)> = None; // (dest, line, alt)
+    let mut markdown_depth = nesting::MarkdownDepth::default();
+    let mut html_depth = nesting::HtmlDepth::default();
+    let mut first_flattened: Option<usize> = None;
+    let mut footnotes = footnotes::Footnotes::default();
 
     for (event, range) in Parser::new_ext(&body, options()).into_offset_iter() {
         if let Some((_, _, alt)) = image.as_mut() {
@@ -49,13 +66,8 @@ pub fn render_markdown(body: &str, images: &dyn ImageResolver) -> Rendered {
                 Event::Text(t) | Event::Code(t) => alt.push_str(&t),
                 Event::End(TagEnd::Image) => {
                     let (dest, line, alt) = image.take().expect("inside an image");
-                    let html = match images.resolve(&dest) {
-                        ImageSource::Missing => {
-                            missing_images.push((line, dest));
-                            missing_image_placeholder(&alt)
-                        }
-                        ImageSource::Found(src) => image_tag(&src, &alt),
-                    };
+                    let (html, warning) = media::image_html(&dest, &alt, images);
+                    warnings.extend(warning.map(|warning| (line, warning)));
                     text.push_str(&alt);
                     events.push(Event::InlineHtml(html.into()));
                 }
@@ -64,23 +76,40 @@ pub fn render_markdown(body: &str, images: &dyn ImageResolver) -> Rendered {
             continue;
         }
         let event = match event {
-            Event::Html(raw) if contains_img(&raw) => {
-                let (html, missing) = rewrite_raw_images(&raw, images);
-                let line = line_of(range.start);
-                missing_images.extend(missing.into_iter().map(|dest| (line, dest)));
-                Event::Html(html.into())
-            }
-            Event::InlineHtml(raw) if contains_img(&raw) => {
-                let (html, missing) = rewrite_raw_images(&raw, images);
-                let line = line_of(range.start);
-                missing_images.extend(missing.into_iter().map(|dest| (line, dest)));
-                Event::InlineHtml(html.into())
-            }
-            other => other,
-        };
-        match &event {
             Event::Start(Tag::Image { dest_url, .. }) => {
                 image = Some((dest_url.to_string(), line_of(range.start), String::new()));
+                continue;
+            }
+            Event::Html(raw) => {
+                let line = line_of(range.start);
+                Event::Html(raw_html(&raw, line, &mut html_depth, images, &mut warnings).into())
+            }
+            Event::InlineHtml(raw) => {
+                let line = line_of(range.start);
+                let html = raw_html(&raw, line, &mut html_depth, images, &mut warnings);
+                Event::InlineHtml(html.into())
+            }
+            Event::FootnoteReference(label) => footnotes.reference(&label),
+            Event::TaskListMarker(done) => Event::InlineHtml(
+                if done {
+                    sanitize::TASK_DONE
+                } else {
+                    sanitize::TASK_OPEN
+                }
+                .into(),
+            ),
+            other => other,
+        };
+        let is_start = matches!(event, Event::Start(_));
+        let Some(event) = markdown_depth.filter(event) else {
+            if is_start {
+                first_flattened.get_or_insert(line_of(range.start));
+            }
+            continue;
+        };
+        match &event {
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                footnotes.start_note(label);
                 continue;
             }
             Event::Start(Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::Table(_)) => {
@@ -111,17 +140,96 @@ pub fn render_markdown(body: &str, images: &dyn ImageResolver) -> Rendered {
             }
             _ => {}
         }
-        events.push(event);
+        if let Some(event) = footnotes.keep(event) {
+            events.push(event);
+        }
     }
+    if let Some(line) = first_flattened {
+        warnings.push((line, flattened_warning()));
+    }
+    // One warning for the post, at the first place flattened.
+    warnings.sort_by_key(|(line, _)| *line);
+    let flattened = flattened_warning();
+    let mut seen_flattened = false;
+    warnings.retain(|(_, warning)| {
+        *warning != flattened || !std::mem::replace(&mut seen_flattened, true)
+    });
+    events.extend(footnotes.into_section());
 
-    assign_heading_ids(&mut events);
+    headings::assign_heading_ids(&mut events);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Rendered {
-        html: sanitize(&html),
+        html: sanitize::sanitize(&html),
         text,
         prose,
-        missing_images,
+        warnings,
+    }
+}
+
+fn flattened_warning() -> String {
+    format!(
+        "nesting deeper than {MAX_DEPTH} levels (lists, quotes or HTML elements) is shown \
+         flattened"
+    )
+}
+
+/// Raw HTML as the post may have it: nesting bounded, images checked.
+fn raw_html(
+    raw: &str,
+    line: usize,
+    depth: &mut nesting::HtmlDepth,
+    images: &dyn ImageResolver,
+    warnings: &mut Vec<(usize, String)>,
+) -> String {
+    let (raw, deeper) = depth.filter(raw);
+    if deeper {
+        warnings.push((line, flattened_warning()));
+    }
+    if !media::contains_img(&raw) {
+        return raw.into_owned();
+    }
+    let (rewritten, image_warnings) = media::rewrite_raw_images(&raw, images);
+    warnings.extend(image_warnings.into_iter().map(|warning| (line, warning)));
+    rewritten
+}
+
+/// One warning for each raw-text tag name shown as text, at its first line, naming the
+/// others.
+fn warn_once_per_tag(
+    shown: &[raw_text::ShownAsText],
+    line_of: &dyn Fn(usize) -> usize,
+    warnings: &mut Vec<(usize, String)>,
+) {
+    for tag in RAW_TEXT_TAGS {
+        let mut lines: Vec<usize> = shown
+            .iter()
+            .filter(|found| found.tag == tag)
+            .map(|found| line_of(found.offset))
+            .collect();
+        lines.dedup();
+        let Some((&first, others)) = lines.split_first() else {
+            continue;
+        };
+        let also = match others.len() {
+            0 => String::new(),
+            1..=5 => format!(
+                " (also on line {})",
+                others
+                    .iter()
+                    .map(usize::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            n => format!(" (and on {n} more lines)"),
+        };
+        warnings.push((
+            first,
+            format!(
+                "`<{tag}>` is shown as text{also}: it is not run or rendered in a post; \
+                 write it as `<{tag}>` in backticks to show it as code"
+            ),
+        ));
     }
 }
 
@@ -193,39 +301,6 @@ fn line_starts(text: &str) -> Vec<usize> {
         .collect()
 }
 
-/// Gives every heading an id from its text (`## 새로운 도전` → `새로운-도전`), unique per post.
-fn assign_heading_ids(events: &mut [Event]) {
-    let mut used: Vec<String> = Vec::new();
-    let mut index = 0;
-    while index < events.len() {
-        if let Event::Start(Tag::Heading { id: None, .. }) = &events[index] {
-            let mut heading_text = String::new();
-            for event in &events[index + 1..] {
-                match event {
-                    Event::End(TagEnd::Heading(_)) => break,
-                    Event::Text(t) | Event::Code(t) => heading_text.push_str(t),
-                    _ => {}
-                }
-            }
-            let base = match slugify(&heading_text) {
-                slug if slug.is_empty() => "section".to_owned(),
-                slug => slug,
-            };
-            let mut candidate = base.clone();
-            let mut n = 1;
-            while used.contains(&candidate) {
-                candidate = format!("{base}-{n}");
-                n += 1;
-            }
-            if let Event::Start(Tag::Heading { id, .. }) = &mut events[index] {
-                *id = Some(CowStr::from(candidate.clone()));
-            }
-            used.push(candidate);
-        }
-        index += 1;
-    }
-}
-
 /// Escapes text for use in HTML content or a double-quoted attribute.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -242,105 +317,10 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-fn contains_img(html: &str) -> bool {
-    html.to_ascii_lowercase().contains("<img")
-}
-
-/// Raw `<img>` tags in a post get the same treatment as Markdown images: a local file that
-/// exists is served from its site path, one that does not becomes the placeholder.
-/// Returns the new HTML and the missing paths.
-fn rewrite_raw_images(html: &str, images: &dyn ImageResolver) -> (String, Vec<String>) {
-    let lower = html.to_ascii_lowercase();
-    let mut out = String::with_capacity(html.len());
-    let mut missing = Vec::new();
-    let mut copied = 0;
-    let mut search_from = 0;
-    while let Some(found) = lower[search_from..].find("<img") {
-        let start = search_from + found;
-        let Some(length) = lower[start..].find('>') else {
-            break;
-        };
-        let end = start + length + 1;
-        let tag = &html[start..end];
-        out.push_str(&html[copied..start]);
-        let alt = attribute(tag, "alt").unwrap_or_default();
-        match attribute(tag, "src").map(|src| (images.resolve(&src), src)) {
-            Some((ImageSource::Missing, src)) => {
-                missing.push(src);
-                out.push_str(&missing_image_placeholder(&alt));
-            }
-            Some((ImageSource::Found(site_src), _)) => out.push_str(&image_tag(&site_src, &alt)),
-            None => out.push_str(tag),
-        }
-        copied = end;
-        search_from = end;
-    }
-    out.push_str(&html[copied..]);
-    (out, missing)
-}
-
-/// A quoted attribute's value in one HTML tag (`src="a.png"` or `src='a.png'`).
-fn attribute(tag: &str, name: &str) -> Option<String> {
-    let lower = tag.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(found) = lower[from..].find(name) {
-        let at = from + found;
-        from = at + name.len();
-        let before_ok = lower[..at].ends_with(|c: char| c.is_ascii_whitespace());
-        let rest = lower[from..].trim_start();
-        if !before_ok || !rest.starts_with('=') {
-            continue;
-        }
-        let value_start = tag.len() - rest.len() + 1;
-        let value = tag[value_start..].trim_start();
-        let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-        let inner = &value[1..];
-        return inner.find(quote).map(|close| inner[..close].to_owned());
-    }
-    None
-}
-
-/// What a reader sees instead of a broken-image icon: a framed box with the alt text.
-fn missing_image_placeholder(alt: &str) -> String {
-    let label = if alt.trim().is_empty() {
-        "이미지"
-    } else {
-        alt.trim()
-    };
-    let label = escape_html(label);
-    format!(
-        "<span class=\"img-missing\" role=\"img\" aria-label=\"{label}\">\
-         <span class=\"img-missing__label\">{label}</span></span>"
-    )
-}
-
-fn image_tag(src: &str, alt: &str) -> String {
-    format!(
-        "<img src=\"{}\" alt=\"{}\" loading=\"lazy\">",
-        escape_html(src),
-        escape_html(alt)
-    )
-}
-
-/// Allow-list sanitizing: ordinary document markup stays, script and event handlers go,
-/// and only safe URL schemes survive.
-fn sanitize(html: &str) -> String {
-    let mut builder = ammonia::Builder::default();
-    builder
-        .add_tag_attributes("img", &["loading"])
-        .add_tag_attributes("span", &["role", "aria-label"])
-        .add_allowed_classes("span", &["img-missing", "img-missing__label"])
-        .add_tags(&["input"])
-        .add_tag_attributes("input", &["type", "checked", "disabled"]);
-    for heading in ["h1", "h2", "h3", "h4", "h5", "h6"] {
-        builder.add_tag_attributes(heading, &["id"]);
-    }
-    builder.clean(html).to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::images::ImageSource;
 
     struct NoImages;
 
