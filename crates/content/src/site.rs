@@ -184,6 +184,19 @@ pub fn load_site(posts_dir: &Path, site_root: &Path) -> Result<Site, Vec<Content
         return Err(errors);
     }
 
+    let mut images = images.used.into_inner();
+    images.sort();
+    images.dedup();
+    Ok(site_of_posts(posts, warnings, images))
+}
+
+/// The site of posts already parsed (slugs unique): ordered, facets indexed, search index
+/// and chunks encoded. `images` are the local images the posts use.
+pub fn site_of_posts(
+    mut posts: Vec<Post>,
+    mut warnings: Vec<ContentWarning>,
+    images: Vec<String>,
+) -> Site {
     posts.sort_by(|a, b| display_order(&a.meta, &b.meta));
     warnings.extend(unify_spellings(&mut posts));
     for post in &mut posts {
@@ -195,9 +208,6 @@ pub fn load_site(posts_dir: &Path, site_root: &Path) -> Result<Site, Vec<Content
             .map(|post| &mut post.meta)
             .collect::<Vec<_>>(),
     );
-    let mut images = images.used.into_inner();
-    images.sort();
-    images.dedup();
     let docs = search_docs(&posts);
     let text_chunks = chunk_files(
         "text",
@@ -220,7 +230,7 @@ pub fn load_site(posts_dir: &Path, site_root: &Path) -> Result<Site, Vec<Content
         "{BODY_DIR}/search-{}.bin",
         content_hash_bytes(&search_bytes)
     );
-    Ok(Site {
+    Site {
         posts,
         facets,
         title: String::new(),
@@ -230,7 +240,7 @@ pub fn load_site(posts_dir: &Path, site_root: &Path) -> Result<Site, Vec<Content
         card_chunks,
         warnings,
         images,
-    })
+    }
 }
 
 /// Two names that look the same but are not: Hangul typed on macOS is often stored
