@@ -201,7 +201,7 @@ mod tests {
         assert!(staging.join("content/깊은/x.txt").is_file());
         assert_eq!(
             fs::read_to_string(staging.join("posts/첫-글/index.html")).unwrap(),
-            "<html lang=\"ko\"><head><title>첫 글</title></head><body><div id=\"geul\"></div><p>본문</p></body></html>"
+            format!("<html lang=\"ko\"><head>{}<title>첫 글</title></head><body><div id=\"geul\"></div><p>본문</p></body></html>", geul_content::csp::meta(""))
         );
         assert!(fs::read_to_string(staging.join("404.html"))
             .unwrap()

@@ -23,6 +23,8 @@ pub mod build_script;
 #[cfg(feature = "build")]
 pub mod config;
 #[cfg(feature = "build")]
+pub mod csp;
+#[cfg(feature = "build")]
 pub mod date;
 #[cfg(feature = "build")]
 pub mod error;

@@ -8,8 +8,13 @@
 //! post-build step puts them into Trunk's `index.html` with [`assemble`].
 
 use crate::config::SiteConfig;
+use crate::dom_ids::{CATEGORY_FILTERS, MAIN, MOUNT, PRERENDERED, SEARCH_INPUT, TAG_FILTERS};
 use crate::filter::{FacetKind, LIST_PAGE_SIZE};
 use crate::labels::{CLEAR_FILTERS, FILTERS, MATCH_ALL, MATCH_ANY, MODE_SWITCH};
+
+/// What the static copy's search box says when it cannot search: JavaScript is off, or
+/// the app failed to start (`style/main.css`).
+const SEARCH_NEEDS_SCRIPT: &str = "검색은 JavaScript가 켜져 있어야 동작합니다.";
 use crate::markdown::escape_html as esc;
 use crate::model::{Facet, PostMeta};
 use crate::post::Post;
@@ -134,10 +139,10 @@ fn head(
 fn frame(config: &SiteConfig, path: &str, main: &str, shown: &[usize]) -> String {
     let shown: Vec<String> = shown.iter().map(usize::to_string).collect();
     format!(
-        "<div id=\"prerendered\" data-posts=\"{shown}\">\
+        "<div id=\"{PRERENDERED}\" data-posts=\"{shown}\">\
          <a class=\"skip-link\" href=\"{home}{own}#main\">본문으로 건너뛰기</a>\
          <header class=\"site-header\"><a class=\"site-header__name\" href=\"{home}\">글<span>{name}</span></a></header>\
-         <main id=\"main\" tabindex=\"-1\">{main}</main>\
+         <main id=\"{MAIN}\" tabindex=\"-1\">{main}</main>\
          <footer class=\"site-footer\"><p>geul — 브라우저에서 읽고 거르는 블로그</p></footer>\
          </div>",
         home = esc(config.base_path()),
@@ -301,12 +306,13 @@ pub fn list_page(
     );
     let main = format!(
         "<div class=\"home\"><h1 class=\"visually-hidden\">{}</h1><nav class=\"facets\" aria-label=\"{FILTERS}\">{}{}{controls}</nav>\
-         <form class=\"search\" role=\"search\" action=\"{base}\"><label for=\"search-input\" class=\"search__label\">검색</label>\
-         <input id=\"search-input\" class=\"search__input\" type=\"search\" name=\"q\" autocomplete=\"off\"></form>\
+         <form class=\"search\" role=\"search\" action=\"{base}\"><label for=\"{SEARCH_INPUT}\" class=\"search__label\">검색</label>\
+         <input id=\"{SEARCH_INPUT}\" class=\"search__input\" type=\"search\" name=\"q\" autocomplete=\"off\"></form>\
+         <p class=\"search__needs-js\">{SEARCH_NEEDS_SCRIPT}</p>\
          <p class=\"result-count\">글 {}개</p><section class=\"post-list\" aria-label=\"글 목록\">{cards}</section></div>",
         esc(&title),
-        group(FacetKind::Category, "분류", "facets-categories"),
-        group(FacetKind::Tag, "태그", "facets-tags"),
+        group(FacetKind::Category, "분류", CATEGORY_FILTERS),
+        group(FacetKind::Tag, "태그", TAG_FILTERS),
         posts.len(),
     );
     Page {
@@ -336,7 +342,9 @@ pub fn not_found_page(config: &SiteConfig) -> Page {
 
 /// Puts a page into the app's `index.html`: its head replaces `<title>…</title>`, its body
 /// follows the mount point `<div id="geul"></div>`, and `<html lang>` follows the site.
-/// Works on Trunk's minified output too. `None` if the template lacks either anchor.
+/// The page's Content-Security-Policy comes first in its head, before any script
+/// ([`crate::csp`]). Works on Trunk's minified output too. `None` if the template lacks
+/// either anchor, or has a script before its `<title>`.
 pub fn assemble(
     template: &str,
     page_head: &str,
@@ -345,10 +353,17 @@ pub fn assemble(
 ) -> Option<String> {
     let title_start = template.find("<title>")?;
     let title_end = template[title_start..].find("</title>")? + title_start + "</title>".len();
-    let mount = ["<div id=\"geul\"></div>", "<div id=geul></div>"]
-        .iter()
-        .find_map(|anchor| template.find(anchor).map(|at| at + anchor.len()))?;
-    if mount < title_end {
+    let mount = [
+        format!("<div id=\"{MOUNT}\"></div>"),
+        format!("<div id={MOUNT}></div>"),
+    ]
+    .iter()
+    .find_map(|anchor| template.find(anchor.as_str()).map(|at| at + anchor.len()))?;
+    if mount < title_end
+        || template[..title_start]
+            .to_ascii_lowercase()
+            .contains("<script")
+    {
         return None;
     }
     let mut out = String::with_capacity(template.len() + page_head.len() + page_body.len());
@@ -357,6 +372,7 @@ pub fn assemble(
     out.push_str(&template[title_end..mount]);
     out.push_str(page_body);
     out.push_str(&template[mount..]);
+    out.insert_str(title_start, &crate::csp::meta(&out));
     let lang = format!("<html lang=\"{}\"", esc(language));
     Some(
         out.replacen("<html lang=\"ko\"", &lang, 1)

@@ -134,7 +134,9 @@ fn text_is_escaped_in_attributes_and_content() {
 
 #[test]
 fn pages_go_into_trunks_index_html_plain_or_minified() {
-    let template = "<!DOCTYPE html><html lang=\"ko\"><head><title>geul</title><script src=\"/geul/app-1.js\"></script></head><body><div id=\"geul\"></div><p class=\"boot\">…</p></body></html>";
+    let template = "<!DOCTYPE html><html lang=\"ko\"><head><title>geul</title><script src=\"/geul/app-1.js\"></script><script>boot()</script></head><body><div id=\"geul\"></div><p class=\"boot\">…</p></body></html>";
+    // `echo -n 'boot()' | openssl dgst -sha256 -binary | base64`
+    let csp = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-MeZS89WlF0u+o0hCvHTBt4q1WHU+U+sJKgbdRUc36mY='; object-src 'none'; base-uri 'self'; form-action 'self'; img-src 'self' data: https:\">";
     let html = assemble(
         template,
         "<title>새 제목</title>",
@@ -144,18 +146,21 @@ fn pages_go_into_trunks_index_html_plain_or_minified() {
     .unwrap();
     assert_eq!(
         html,
-        "<!DOCTYPE html><html lang=\"ko\"><head><title>새 제목</title><script src=\"/geul/app-1.js\"></script></head><body><div id=\"geul\"></div><div id=\"prerendered\">본문</div><p class=\"boot\">…</p></body></html>"
+        format!("<!DOCTYPE html><html lang=\"ko\"><head>{csp}<title>새 제목</title><script src=\"/geul/app-1.js\"></script><script>boot()</script></head><body><div id=\"geul\"></div><div id=\"prerendered\">본문</div><p class=\"boot\">…</p></body></html>")
     );
     let minified =
         "<!doctype html><html lang=ko><title>geul</title><body><div id=geul></div></body>";
     let html = assemble(minified, "<title>t</title>", "<p>b</p>", "en").unwrap();
     assert!(
         html.starts_with(
-            "<!doctype html><html lang=\"en\"><title>t</title><body><div id=geul></div><p>b</p>"
-        ),
+            "<!doctype html><html lang=\"en\"><meta http-equiv=\"Content-Security-Policy\""
+        ) && html.ends_with("<title>t</title><body><div id=geul></div><p>b</p></body>"),
         "{html}"
     );
     assert_eq!(assemble("<html><body></body></html>", "", "", "ko"), None);
+    // A script before the policy would run unchecked.
+    let early_script = "<html><script>x()</script><title>a</title><div id=geul></div></html>";
+    assert_eq!(assemble(early_script, "", "", "ko"), None);
 }
 
 #[test]

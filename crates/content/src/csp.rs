@@ -1,0 +1,76 @@
+//! The Content-Security-Policy every page carries, as a `<meta>` (GitHub Pages sets no
+//! headers). Scripts run only from the site's own files and from inline scripts whose
+//! SHA-256 the build computed from the page itself, so a script that finds its way into a
+//! page by any other route is refused by the browser.
+
+use sha2::{Digest, Sha256};
+
+use base64::Engine;
+
+/// The policy for a page whose inline scripts are those in `page`.
+pub fn policy(page: &str) -> String {
+    let hashes: String = inline_scripts(page)
+        .map(|script| {
+            let digest = Sha256::digest(script.as_bytes());
+            format!(
+                " 'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            )
+        })
+        .collect();
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; \
+         object-src 'none'; base-uri 'self'; form-action 'self'; img-src 'self' data: https:"
+    )
+}
+
+/// The `<meta>` that carries [`policy`].
+pub fn meta(page: &str) -> String {
+    format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        policy(page)
+    )
+}
+
+/// The text of every `<script>` without a `src`, as the browser hashes it.
+pub fn inline_scripts(page: &str) -> impl Iterator<Item = &str> {
+    let lower = page.to_ascii_lowercase();
+    let mut from = 0;
+    std::iter::from_fn(move || loop {
+        let start = from + lower[from..].find("<script")?;
+        let open_end = start + lower[start..].find('>')? + 1;
+        let close = open_end + lower[open_end..].find("</script")?;
+        from = close;
+        let tag = &lower[start..open_end];
+        let has_src = tag
+            .match_indices("src")
+            .any(|(at, _)| tag[..at].ends_with(|c: char| c.is_ascii_whitespace()));
+        if !has_src {
+            return Some(&page[open_end..close]);
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_scripts_are_hashed_and_scripts_with_src_are_not() {
+        let page = "<head><script src=\"/a.js\"></script><SCRIPT type=module>import x</SCRIPT>\
+                    <script data-src=\"x\">alert(1)</script></head>";
+        let scripts: Vec<&str> = inline_scripts(page).collect();
+        assert_eq!(scripts, ["import x", "alert(1)"]);
+        // `echo -n 'alert(1)' | openssl dgst -sha256 -binary | base64`
+        assert!(policy(page).contains("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"));
+    }
+
+    #[test]
+    fn the_policy_names_every_required_directive() {
+        assert_eq!(
+            policy("<p>no script</p>"),
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; \
+             base-uri 'self'; form-action 'self'; img-src 'self' data: https:"
+        );
+    }
+}
