@@ -1,5 +1,6 @@
 //! The page frame: header, the routed view, footer.
 
+use geul_content::dom_ids::MAIN;
 use yew::prelude::*;
 
 use crate::route::{switch, Route};
@@ -30,7 +31,7 @@ pub fn App() -> Html {
             <header class="site-header">
                 <a class="site-header__name" href={home_url()}>{ "글" }<span>{ site_name() }</span></a>
             </header>
-            <main id="main" tabindex="-1">{ content }</main>
+            <main id={MAIN} tabindex="-1">{ content }</main>
             <footer class="site-footer">
                 <p>{ "geul — 브라우저에서 읽고 거르는 블로그" }</p>
             </footer>
@@ -49,7 +50,7 @@ fn focus_main() -> Callback<MouseEvent> {
 
 /// Focus on `<main>`, so keyboard and screen-reader users start reading the new view.
 pub fn move_focus_to_main() {
-    if let Some(main) = gloo::utils::document().get_element_by_id("main") {
+    if let Some(main) = gloo::utils::document().get_element_by_id(MAIN) {
         use wasm_bindgen::JsCast;
         if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
             // Without preventScroll, focusing a <main> taller than the screen scrolls the

@@ -3,6 +3,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use geul_content::PostMeta;
 use yew::AttrValue;
 
 thread_local! {
@@ -19,13 +20,21 @@ pub fn cached_body(path: &str) -> Option<AttrValue> {
     BODIES.with(|bodies| bodies.borrow().get(path).cloned())
 }
 
-/// Fetches a body by its site-relative path (resolved against `<base href>`).
-pub async fn load_body(path: &str) -> Result<AttrValue, String> {
-    if let Some(body) = cached_body(path) {
+/// Fetches a post's body (its path is resolved against `<base href>`). A file that is not
+/// the one the build wrote (cut short, re-encoded) is refused, never shown.
+pub async fn load_body(post: &PostMeta) -> Result<AttrValue, String> {
+    if let Some(body) = cached_body(&post.body_path) {
         return Ok(body);
     }
-    let text = crate::fetch::fetch_text(path).await?;
+    let bytes = crate::fetch::fetch_bytes(&post.body_path).await?;
+    let text = post
+        .body_from(bytes)
+        .ok_or_else(|| "본문 파일이 손상되었습니다".to_owned())?;
     let body = AttrValue::from(text);
-    BODIES.with(|bodies| bodies.borrow_mut().insert(path.to_owned(), body.clone()));
+    BODIES.with(|bodies| {
+        bodies
+            .borrow_mut()
+            .insert(post.body_path.clone(), body.clone())
+    });
     Ok(body)
 }

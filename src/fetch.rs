@@ -32,15 +32,6 @@ fn fetch_ok(path: &str) -> impl Future<Output = Result<Response, String>> {
     }
 }
 
-/// The file at `path` as text.
-pub async fn fetch_text(path: &str) -> Result<String, String> {
-    let response = fetch_ok(path).await?;
-    let text = JsFuture::from(response.text().map_err(describe)?)
-        .await
-        .map_err(describe)?;
-    Ok(text.as_string().unwrap_or_default())
-}
-
 /// The file at `path` as bytes (the request starts at the call, see [`fetch_ok`]).
 pub fn fetch_bytes(path: &str) -> impl Future<Output = Result<Vec<u8>, String>> {
     let response = fetch_ok(path);

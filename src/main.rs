@@ -16,12 +16,14 @@ mod site_index;
 mod takeover;
 mod tasks;
 
+use geul_content::dom_ids;
+
 fn main() {
     let document = gloo::utils::document();
     let root = document
-        .get_element_by_id("geul")
-        .expect("index.html has an element with id=\"geul\"");
-    let prerendered = document.get_element_by_id("prerendered");
+        .get_element_by_id(dom_ids::MOUNT)
+        .expect("index.html has the app's mount point");
+    let prerendered = document.get_element_by_id(dom_ids::PRERENDERED);
     if let Some(prerendered) = &prerendered {
         keep_prerendered_body(prerendered);
     }

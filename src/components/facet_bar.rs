@@ -1,6 +1,7 @@
 //! The filter bar: category and tag toggle buttons with counts, the AND/OR switch and a
 //! control that clears everything.
 
+use geul_content::dom_ids::{CATEGORY_FILTERS, TAG_FILTERS};
 use geul_content::labels::{CLEAR_FILTERS, FILTERS, MATCH_ALL, MATCH_ANY, MODE_SWITCH};
 use geul_content::{FacetCount, FacetKind, Mode};
 use yew::prelude::*;
@@ -93,8 +94,8 @@ pub fn facet_bar(props: FacetBarProps) -> Html {
     let on_clear = props.on_clear.reform(|_: MouseEvent| ());
     html! {
         <nav class="facets" aria-label={FILTERS}>
-            { group(FacetKind::Category, "분류", "facets-categories") }
-            { group(FacetKind::Tag, "태그", "facets-tags") }
+            { group(FacetKind::Category, "분류", CATEGORY_FILTERS) }
+            { group(FacetKind::Tag, "태그", TAG_FILTERS) }
             <div class="facets__controls">
                 <div class="mode-switch" role="group" aria-label={MODE_SWITCH}>
                     { mode_button(Mode::And, MATCH_ALL) }

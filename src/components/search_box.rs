@@ -1,5 +1,6 @@
 //! The search box: labelled, searching on every keystroke (also while the IME composes).
 
+use geul_content::dom_ids::SEARCH_INPUT;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -28,8 +29,8 @@ pub fn search_box(
     };
     html! {
         <div class="search" role="search">
-            <label for="search-input" class="search__label">{ "검색" }</label>
-            <input id="search-input" class="search__input" type="search" ref={input.clone()}
+            <label for={SEARCH_INPUT} class="search__label">{ "검색" }</label>
+            <input id={SEARCH_INPUT} class="search__input" type="search" ref={input.clone()}
                    placeholder="제목·태그·본문, 초성(ㄹㅇ)도 됩니다" autocomplete="off" spellcheck="false"
                    {oninput} {onkeydown} {onfocus} />
         </div>

@@ -49,6 +49,9 @@ enum Body {
 
 #[component]
 fn PostView(props: &PostViewProps) -> Html {
+    // The browser tests' build that shows what a reader sees when the app panics.
+    #[cfg(feature = "panic-on-purpose")]
+    panic!("a panic on purpose");
     let post = props.post;
     let body = use_state(|| cached_body(&post.body_path).map_or(Body::Loading, Body::Ready));
     let attempt = use_state(|| 0u32);
@@ -70,7 +73,7 @@ fn PostView(props: &PostViewProps) -> Html {
                 None => {
                     body.set(Body::Loading);
                     wasm_bindgen_futures::spawn_local(async move {
-                        body.set(match load_body(&post.body_path).await {
+                        body.set(match load_body(post).await {
                             Ok(html) => Body::Ready(html),
                             Err(reason) => Body::Failed(reason),
                         });

@@ -55,6 +55,8 @@ pub struct PostMeta {
     pub reading_minutes: u32,
     /// Site-relative path of the rendered body, content-hashed: `content/<hash>.html`.
     pub body_path: String,
+    /// Length of that file in bytes: a body that arrives cut short or re-encoded is refused.
+    pub body_bytes: u32,
     /// Positions in [`SiteIndex::facets`] of this post's categories, then its tags, each in
     /// the author's order.
     /// The filter works on these numbers, so it never compares or hashes strings.
@@ -62,6 +64,15 @@ pub struct PostMeta {
 }
 
 impl PostMeta {
+    /// The body from the bytes of its file, if they are the file the build wrote: as long,
+    /// and UTF-8. A body cut short on the way, or re-encoded, is `None`.
+    pub fn body_from(&self, bytes: Vec<u8>) -> Option<String> {
+        if bytes.len() != self.body_bytes as usize {
+            return None;
+        }
+        String::from_utf8(bytes).ok()
+    }
+
     /// Every field but the build-only names (`tags`, `categories`).
     fn write(&self, w: &mut Writer) {
         w.str(&self.slug);
@@ -77,6 +88,7 @@ impl PostMeta {
         w.str(&self.excerpt);
         w.u32(self.reading_minutes);
         w.str(&self.body_path);
+        w.u32(self.body_bytes);
         w.list(&self.facet_ids, |w, &id| w.u32(id));
     }
 
@@ -102,6 +114,7 @@ impl PostMeta {
             excerpt: r.string()?,
             reading_minutes: r.u32()?,
             body_path: r.string()?,
+            body_bytes: r.u32()?,
             facet_ids: r.u32_list()?,
         })
     }
@@ -296,6 +309,34 @@ impl SiteIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_is_taken_only_whole_and_as_written() {
+        let body = "<p>본문</p>";
+        let meta = PostMeta {
+            slug: "a".into(),
+            title: "a".into(),
+            date: None,
+            tags: vec![],
+            categories: vec![],
+            pinned: false,
+            excerpt: String::new(),
+            reading_minutes: 1,
+            body_path: "content/a.html".into(),
+            body_bytes: body.len() as u32,
+            facet_ids: vec![],
+        };
+        assert_eq!(
+            meta.body_from(body.as_bytes().to_vec()).as_deref(),
+            Some(body)
+        );
+        let cut = body.as_bytes()[..body.len() - 4].to_vec();
+        assert_eq!(meta.body_from(cut), None);
+        // `본` as EUC-KR (B1 BB) in place of its two first UTF-8 bytes: same length, not UTF-8.
+        let mut garbled = body.as_bytes().to_vec();
+        garbled[3..5].copy_from_slice(&[0xB1, 0xBB]);
+        assert_eq!(meta.body_from(garbled), None);
+    }
 
     #[test]
     fn korean_date_has_no_leading_zeros() {

@@ -197,6 +197,7 @@ pub fn parse_post(
         excerpt,
         reading_minutes: reading_minutes(&rendered.text),
         body_path: String::new(),
+        body_bytes: 0,
         facet_ids: Vec::new(),
     };
     // In-page links (`#section`, footnotes) must name the post: `<base href>` would send a

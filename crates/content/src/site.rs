@@ -201,6 +201,7 @@ pub fn site_of_posts(
     warnings.extend(unify_spellings(&mut posts));
     for post in &mut posts {
         post.meta.body_path = format!("{BODY_DIR}/{}.html", content_hash(&post.html));
+        post.meta.body_bytes = u32::try_from(post.html.len()).unwrap_or(u32::MAX);
     }
     let facets = index_facets(
         &mut posts
@@ -381,6 +382,7 @@ mod tests {
             excerpt: String::new(),
             reading_minutes: 1,
             body_path: String::new(),
+            body_bytes: 0,
             facet_ids: vec![],
         }
     }
