@@ -100,6 +100,17 @@ export const watcherOf = (page) => {
   return w;
 };
 
+/**
+ * Takes the problems matching `pattern` off the page's record, for a test that causes them
+ * on purpose (a blocked file, a panic); fails unless at least one was seen.
+ */
+export function expectProblems(page, pattern) {
+  const watcher = watcherOf(page);
+  const seen = watcher.problems.filter((problem) => pattern.test(problem));
+  assert.ok(seen.length > 0, `expected a problem matching ${pattern}, saw: ${JSON.stringify(watcher.problems)}`);
+  watcher.problems = watcher.problems.filter((problem) => !pattern.test(problem));
+}
+
 /** The next navigation of the main frame to `url` may answer 404 (the server's 404.html shell). */
 export const allowMissing = (page, url) => watcherOf(page).allowedMissing.add(url);
 

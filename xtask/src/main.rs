@@ -3,6 +3,7 @@
 mod bench;
 mod browser;
 mod corpus;
+mod fixture;
 mod glue_names;
 mod minify;
 mod preview;
@@ -12,7 +13,7 @@ mod test;
 mod tools;
 mod util;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 use util::{run, Error, Result};
@@ -24,8 +25,15 @@ commands:
   setup                         install what is missing: wasm32 target, trunk, wasm-bindgen-cli
                                 (matching Cargo.lock), wasm-opt (npm binaryen), crates (cargo fetch)
   serve   [--port 8080]         setup, then `trunk serve` at http://127.0.0.1:PORT/ (live reload)
-  build   [--public-url /]      setup, then a release build into dist/ and the first-load size
-                                check (gzip -9 of index.html + its .js/.wasm/.css, budget 120 KB)
+  build   [--public-url /] [--dist dist]
+                                setup, then a release build into dist/ and its first-load size
+                                (gzip -9 of index.html + its .js/.wasm/.css); past the 120 KB
+                                budget it warns, and still succeeds
+  fixture [--public-url /geul/]
+                                setup, then a release build of the project's fixture site
+                                (tests/fixture-site/, with every trick that could publish what
+                                is not the site) into target/fixture-dist/; fails if it
+                                publishes anything else or its first load is over 120 KB
   preview [--base /geul/] [--port 4000] [--dir dist]
                                 serve a built site exactly as GitHub Pages would (under --base,
                                 404.html for missing paths, no SPA rewrites, gzip); paths are
@@ -116,7 +124,8 @@ fn flags_for(command: &str) -> Option<(&'static [&'static str], &'static [&'stat
     Some(match command {
         "setup" | "stage" => (&[], &[]),
         "serve" => (&["--port"], &[]),
-        "build" => (&["--public-url"], &[]),
+        "build" => (&["--public-url", "--dist"], &[]),
+        "fixture" => (&["--public-url"], &[]),
         "preview" => (&["--base", "--port", "--dir"], &[]),
         "test" => (&[], &["--skip-browser", "--only-browser"]),
         "corpus" => (&["--posts", "--seed", "--out"], &[]),
@@ -147,7 +156,14 @@ fn dispatch(raw: Vec<String>) -> Result<()> {
         "serve" => serve(args.port(8080)?),
         "build" => {
             tools::setup()?;
-            site::build(&args.value("--public-url", "/"))
+            site::build(
+                &args.value("--public-url", "/"),
+                Path::new(&args.value("--dist", site::DIST_DIR)),
+            )
+        }
+        "fixture" => {
+            tools::setup()?;
+            fixture::build_and_check(&args.value("--public-url", test::PAGES_BASE)).map(|_| ())
         }
         "preview" => {
             let dir = util::repo_root().join(PathBuf::from(args.value("--dir", site::DIST_DIR)));

@@ -1,9 +1,13 @@
-//! `cargo xtask build`: `trunk build --release`, then the first-load size check:
-//! gzip -9 sizes of dist/index.html and every .js/.wasm/.css it references.
+//! `cargo xtask build`: `trunk build --release`, then the first-load report: gzip -9 sizes
+//! of dist/index.html and every .js/.wasm/.css it references. A site past the budget still
+//! builds (a growing blog must keep deploying); the build warns, and the test suite holds the
+//! project's own fixture site to the budget ([`check_budget`]).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use geul_content::build_script::{POSTS_DIR_ENV, SITE_DIR_ENV};
 
 use crate::util::{self, run, Error, Result};
 
@@ -11,20 +15,90 @@ pub const DIST_DIR: &str = "dist";
 /// First-load budget in bytes (1 KB = 1000 B).
 pub const BUDGET_BYTES: usize = 120_000;
 
-/// Builds the release site into dist/ for the given public URL and checks the
-/// first-load size against the budget.
-pub fn build(public_url: &str) -> Result<()> {
-    run(Command::new("trunk").args(["build", "--release", "--public-url", public_url]))?;
-    let dist = util::repo_root().join(DIST_DIR);
+/// What to build and where.
+#[derive(Debug, Clone, Default)]
+pub struct Build {
+    pub public_url: String,
+    /// Output folder, relative to the repository (`dist` by default).
+    pub dist: PathBuf,
+    /// The site folder (`posts/`, `assets/`, `site.toml`); the repository by default.
+    pub site: Option<PathBuf>,
+    /// Another posts folder (generated posts).
+    pub posts: Option<PathBuf>,
+    /// Cargo features of the app.
+    pub features: Option<String>,
+}
+
+impl Build {
+    pub fn new(public_url: &str, dist: impl Into<PathBuf>) -> Build {
+        Build {
+            public_url: public_url.to_owned(),
+            dist: dist.into(),
+            ..Build::default()
+        }
+    }
+}
+
+/// `cargo xtask build`: the release site for the given public URL, and its first load.
+/// Never fails on size: past the budget it warns.
+pub fn build(public_url: &str, dist: &Path) -> Result<()> {
+    let sizes = build_site(&Build::new(public_url, dist))?;
+    let total = total(&sizes);
+    if total > BUDGET_BYTES {
+        println!();
+        println!(
+            "warning: the first load is {}, over the {} budget by {}: every first visit \
+             downloads it (docs/PERFORMANCE.md)",
+            kb(total),
+            kb(BUDGET_BYTES),
+            kb(total - BUDGET_BYTES)
+        );
+    }
+    Ok(())
+}
+
+/// Builds a release site and prints its first-load sizes.
+pub fn build_site(spec: &Build) -> Result<Vec<FileSize>> {
+    let mut trunk = Command::new("trunk");
+    trunk
+        .args([
+            "build",
+            "--release",
+            "--public-url",
+            &spec.public_url,
+            "--dist",
+        ])
+        .arg(&spec.dist);
+    if let Some(features) = &spec.features {
+        trunk.args(["--features", features]);
+    }
+    // Set or cleared, so a value in the caller's environment never builds another site.
+    for (name, value) in [(SITE_DIR_ENV, &spec.site), (POSTS_DIR_ENV, &spec.posts)] {
+        match value {
+            Some(dir) => trunk.env(name, dir),
+            None => trunk.env_remove(name),
+        };
+    }
+    run(&mut trunk)?;
+    let dist = util::repo_root().join(&spec.dist);
     if !dist.join("404.html").is_file() {
         return Err(Error::new(format!(
             "{} is missing: Trunk's post_build hook (`cargo xtask stage`, see Trunk.toml) did not run",
             dist.join("404.html").display()
         )));
     }
-    let sizes = first_load(&dist, public_url)?;
+    let sizes = first_load(&dist, &spec.public_url)?;
     print_report(&sizes);
-    let total: usize = sizes.iter().map(|s| s.gzip).sum();
+    Ok(sizes)
+}
+
+pub fn total(sizes: &[FileSize]) -> usize {
+    sizes.iter().map(|s| s.gzip).sum()
+}
+
+/// The test suite's check of the budget.
+pub fn check_budget(sizes: &[FileSize]) -> Result<()> {
+    let total = total(sizes);
     if total > BUDGET_BYTES {
         return Err(Error::new(format!(
             "first-load size {} is over the {} budget by {} (gzip -9, 1 KB = 1000 B)",

@@ -1,17 +1,22 @@
 //! `cargo xtask test`: the project's single test command.
 //!
-//! 1. setup + browser deps + node modules   5. release build for /geul/ + size budget
-//! 2. cargo fmt --check                      6. browser tests against the preview server
-//! 3. clippy (host and wasm32)               7. a generated 150-post site, built and tested
-//! 4. cargo test                                in the browser for what five posts cannot show
+//! 1. setup + browser deps + node modules     7. a growing blog: the fixture with 50 more
+//! 2. cargo fmt --check                          posts, built by the README's command
+//! 3. clippy (host and wasm32)                8. browser tests on the build of `posts/`
+//! 4. cargo test                              9. the fixture's browser tests: its policy,
+//! 5. the fixture site: publishes only the       and failures a reader can read
+//!    site, first load within the budget     10. a build that panics on purpose, in the browser
+//! 6. the README's build of `posts/` (never  11. a generated 150-post site, built by the
+//!    fails on size)                             README's command, in the browser
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use geul_content::build_script::POSTS_DIR_ENV;
+use geul_content::build_script::{POSTS_DIR_ENV, SITE_DIR_ENV};
 
+use crate::site::{self, Build};
 use crate::util::{self, heading, run, run_status, Error, Result};
-use crate::{browser, corpus, preview, site, tools};
+use crate::{browser, corpus, fixture, preview, tools};
 
 pub const PAGES_BASE: &str = "/geul/";
 
@@ -29,12 +34,10 @@ pub fn run_all(opts: Options) -> Result<()> {
     }
     let browser_tests = !opts.skip_browser;
     let checks = !opts.only_browser;
-    let total = if !browser_tests {
-        5
-    } else if !checks {
-        4
-    } else {
-        7
+    let total = match (checks, browser_tests) {
+        (true, true) => 11,
+        (true, false) => 7,
+        _ => 8,
     };
     let mut n = 0;
     let mut step = |title: &str| {
@@ -91,16 +94,37 @@ pub fn run_all(opts: Options) -> Result<()> {
         run(Command::new("cargo").args(["test", "--workspace"]))?;
     }
 
+    step("the fixture site: it publishes only the site, and its first load is within the budget");
+    let (fixture_site, _) = fixture::build_and_check(PAGES_BASE)?;
+    let fixture_dist = PathBuf::from(fixture::DIST_DIR);
+
     step(&format!(
-        "release build for GitHub Pages ({PAGES_BASE}) and first-load size"
+        "the README's build of posts/ for GitHub Pages ({PAGES_BASE})"
     ));
-    site::build(PAGES_BASE)?;
+    let dist = util::repo_root().join(site::DIST_DIR);
+    site::build(PAGES_BASE, &dist)?;
+
+    step("a growing blog: the fixture with 50 more posts, built by the README's command");
+    let grown = grown_fixture(&fixture_site)?;
+    readme_build(&grown, None, Path::new("target/grown-dist"))?;
 
     if browser_tests {
-        step("browser tests: node --test tests/e2e/ against the Pages-like preview");
-        browser_tests_against_preview(&util::repo_root().join(site::DIST_DIR), &[])?;
+        step("browser tests: node --test tests/e2e/ against the Pages-like preview of posts/");
+        browser_tests_against_preview(&dist, &[])?;
 
-        step("browser tests on a generated 150-post site (paging, card chunks)");
+        step("browser tests on the fixture site: its policy, and failures the reader can read");
+        browser_tests_against_preview(&util::repo_root().join(&fixture_dist), FIXTURE_SITE_TESTS)?;
+
+        step("a build that panics on purpose: the reader gets a notice, never a blank page");
+        let panic_dist = PathBuf::from("target/panic-dist");
+        site::build_site(&Build {
+            site: Some(fixture_site.clone()),
+            features: Some("panic-on-purpose".to_owned()),
+            ..Build::new(PAGES_BASE, &panic_dist)
+        })?;
+        browser_tests_against_preview(&util::repo_root().join(&panic_dist), PANIC_TESTS)?;
+
+        step("a generated 150-post site, built by the README's command (paging, card chunks)");
         let large = large_site()?;
         browser_tests_against_preview(&large, LARGE_SITE_TESTS)?;
     }
@@ -114,6 +138,13 @@ fn hint(e: Error, text: &str) -> Error {
     Error::with_code(format!("{}\nhint: {text}", e.message), e.code)
 }
 
+/// The browser tests of the fixture site's build.
+const FIXTURE_SITE_TESTS: &[&str] = &[
+    "tests/e2e/fixture-site/policy.fixture.mjs",
+    "tests/e2e/fixture-site/failures.fixture.mjs",
+];
+/// The browser tests of the build that panics on purpose.
+const PANIC_TESTS: &[&str] = &["tests/e2e/fixture-site/panic.fixture.mjs"];
 /// The browser tests that need more posts than the real five.
 const LARGE_SITE_TESTS: &[&str] = &[
     "tests/e2e/large-site/paging.large.mjs",
@@ -122,18 +153,62 @@ const LARGE_SITE_TESTS: &[&str] = &[
 ];
 /// More posts than the app embeds cards for (64), so the card chunks are tested too.
 const LARGE_SITE_POSTS: usize = 150;
+/// How many posts the fixture grows by to show that a growing blog still deploys.
+const GROWN_BY: usize = 50;
 
-/// Builds a site of generated posts into `target/e2e-large/` (its own dist, so `dist/`
-/// keeps the real site) and returns that directory.
+/// The fixture site with [`GROWN_BY`] generated posts added (`target/grown-site`).
+fn grown_fixture(fixture_site: &Path) -> Result<PathBuf> {
+    let root = util::repo_root();
+    let grown = root.join("target/grown-site");
+    if grown.exists() {
+        std::fs::remove_dir_all(&grown)
+            .map_err(|e| Error::new(format!("cannot remove {}: {e}", grown.display())))?;
+    }
+    run(Command::new("cp").arg("-a").arg(fixture_site).arg(&grown))?;
+    let generated = root.join("target/corpus/grown");
+    corpus::generate(&root.join("posts"), &generated, GROWN_BY, 1)?;
+    for entry in std::fs::read_dir(&generated)
+        .map_err(|e| Error::new(format!("cannot read {}: {e}", generated.display())))?
+    {
+        let path = entry.map_err(|e| Error::new(e.to_string()))?.path();
+        let name = path.file_name().expect("a file has a name");
+        std::fs::copy(&path, grown.join("posts").join(name))
+            .map_err(|e| Error::new(format!("cannot copy {}: {e}", path.display())))?;
+    }
+    Ok(grown)
+}
+
+/// Runs the README's build command, `cargo xtask build`, on another site: it must succeed
+/// whatever the site's size.
+fn readme_build(site: &Path, posts: Option<&Path>, dist: &Path) -> Result<()> {
+    let mut build = Command::new("cargo");
+    build
+        .args(["xtask", "build", "--public-url", PAGES_BASE, "--dist"])
+        .arg(dist)
+        .env(SITE_DIR_ENV, site);
+    match posts {
+        Some(posts) => build.env(POSTS_DIR_ENV, posts),
+        None => build.env_remove(POSTS_DIR_ENV),
+    };
+    run(&mut build).map_err(|e| {
+        Error::with_code(
+            format!(
+                "{}\nthe README's build must succeed however large a blog grows",
+                e.message
+            ),
+            e.code,
+        )
+    })
+}
+
+/// Builds a site of generated posts into `target/e2e-large/` with the README's command (its
+/// own dist, so `dist/` keeps the real site) and returns that directory.
 fn large_site() -> Result<PathBuf> {
     let root = util::repo_root();
     let posts = root.join(format!("target/corpus/e2e-{LARGE_SITE_POSTS}"));
     corpus::generate(&root.join("posts"), &posts, LARGE_SITE_POSTS, 1)?;
     let dist = root.join("target/e2e-large");
-    run(Command::new("trunk")
-        .args(["build", "--release", "--public-url", PAGES_BASE, "--dist"])
-        .arg(&dist)
-        .env(POSTS_DIR_ENV, &posts))?;
+    readme_build(&root, Some(&posts), &dist)?;
     Ok(dist)
 }
 
