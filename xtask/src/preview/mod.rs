@@ -3,17 +3,15 @@
 //! their index.html, `/geul/dir` redirects to `/geul/dir/`, unknown paths get
 //! status 404 with the body of 404.html, no SPA rewrites, gzip for text
 //! types, `Cache-Control: max-age=600`. HTTP/1.1 GET and HEAD, one thread per
-//! connection, `Connection: close`, bound to 127.0.0.1 only.
+//! connection up to [`server::MAX_CONNECTIONS`] (then 503), `Connection: close`,
+//! bound to 127.0.0.1 only. Dotfiles and symlinks are never served.
 
-use std::io::{self, BufRead, BufReader, Write};
-use std::net::{Ipv4Addr, Shutdown, TcpListener, TcpStream};
+use std::fs;
+use std::io::{self, BufRead, BufReader};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
-use std::thread::{self, JoinHandle};
-use std::time::Duration;
 
-use crate::util::{self, Error, Result};
+use crate::util;
 
 /// What a request path resolves to.
 #[derive(Debug, PartialEq)]
@@ -58,22 +56,37 @@ pub fn resolve(root: &Path, base: &str, target: &str) -> Resolved {
     let Some(decoded) = util::percent_decode(rest) else {
         return Resolved::BadRequest;
     };
-    let mut file = root.to_path_buf();
+    let mut segments = Vec::new();
     for segment in decoded.split('/') {
         match segment {
             "" | "." => {}
             ".." => return Resolved::BadRequest,
             s if s.contains(['\0', '\\']) => return Resolved::BadRequest,
-            s => file.push(s),
+            s => segments.push(s),
         }
     }
-    if file.is_dir() {
+    // Dotfiles (.env, .git/) may hold secrets and are never part of the site.
+    if segments.iter().any(|s| s.starts_with('.')) {
+        return Resolved::NotFound;
+    }
+    // Symlinks could lead outside the site, so none below the root is followed.
+    let mut file = root.to_path_buf();
+    let mut is_dir = root.is_dir();
+    for segment in segments {
+        file.push(segment);
+        match fs::symlink_metadata(&file) {
+            Ok(meta) if !meta.is_symlink() => is_dir = meta.is_dir(),
+            _ => return Resolved::NotFound,
+        }
+    }
+    if is_dir {
         if !path.ends_with('/') {
             return Resolved::Redirect(with_query(format!("{path}/")));
         }
         file.push("index.html");
     }
-    if file.is_file() {
+    // A symlink's own metadata is never `is_file`.
+    if fs::symlink_metadata(&file).is_ok_and(|meta| meta.is_file()) {
         Resolved::File(file)
     } else {
         Resolved::NotFound
@@ -258,99 +271,11 @@ fn read_request(stream: &TcpStream) -> io::Result<Option<Request>> {
     Ok(Some(req))
 }
 
-fn handle(mut stream: TcpStream, root: &Path, base: &str) {
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
-    if let Ok(Some(req)) = read_request(&stream) {
-        let _ = stream.write_all(&respond(root, base, &req));
-        let _ = stream.flush();
-    }
-    let _ = stream.shutdown(Shutdown::Both);
-}
-
-/// A running preview server; [`Server::stop`] shuts it down.
-pub struct Server {
-    pub port: u16,
-    pub base: String,
-    stopping: Arc<AtomicBool>,
-    thread: Option<JoinHandle<()>>,
-}
-
-impl Server {
-    /// The URL of the site root, e.g. `http://127.0.0.1:4000/geul/`.
-    pub fn url(&self) -> String {
-        format!("http://127.0.0.1:{}{}", self.port, self.base)
-    }
-
-    /// Blocks until the server stops (it runs until the process ends).
-    pub fn wait(mut self) {
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-
-    /// Stops accepting connections and joins the accept thread.
-    pub fn stop(mut self) {
-        self.stopping.store(true, Ordering::SeqCst);
-        // Wake the blocking accept() so it sees the flag.
-        let _ = TcpStream::connect((Ipv4Addr::LOCALHOST, self.port));
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
-
-/// Starts serving `root` under `base` on 127.0.0.1:`port` (0 picks a free
-/// port; see [`Server::port`]) on a background thread.
-pub fn start(root: &Path, base: &str, port: u16) -> Result<Server> {
-    if !root.join("index.html").is_file() {
-        return Err(Error::new(format!(
-            "{} has no index.html: build the site first (`cargo xtask build --public-url {}`)",
-            root.display(),
-            normalize_base(base)
-        )));
-    }
-    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, port))
-        .map_err(|e| Error::new(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
-    let port = listener
-        .local_addr()
-        .map_err(|e| Error::new(format!("cannot read the listening port: {e}")))?
-        .port();
-    let base = normalize_base(base);
-    let root: Arc<PathBuf> = Arc::new(root.to_path_buf());
-    let stopping = Arc::new(AtomicBool::new(false));
-    let thread = {
-        let (base, stopping) = (base.clone(), stopping.clone());
-        thread::spawn(move || {
-            for stream in listener.incoming() {
-                if stopping.load(Ordering::SeqCst) {
-                    break;
-                }
-                let Ok(stream) = stream else { continue };
-                let (root, base) = (root.clone(), base.clone());
-                thread::spawn(move || handle(stream, &root, &base));
-            }
-        })
-    };
-    Ok(Server {
-        port,
-        base,
-        stopping,
-        thread: Some(thread),
-    })
-}
-
-/// `cargo xtask preview`: serve until interrupted.
-pub fn serve_forever(root: &Path, base: &str, port: u16) -> Result<()> {
-    let server = start(root, base, port)?;
-    println!(
-        "serving {} like GitHub Pages (Ctrl-C to stop)",
-        root.display()
-    );
-    println!("preview: {}", server.url());
-    server.wait();
-    Ok(())
-}
+mod server;
 
 #[cfg(test)]
-#[path = "preview_tests.rs"]
+use server::start_with_limit;
+pub use server::{serve_forever, start};
+
+#[cfg(test)]
 mod tests;

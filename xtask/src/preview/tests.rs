@@ -2,7 +2,10 @@
 
 use super::*;
 use std::fs;
-use std::io::Read;
+use std::io::{Read, Write};
+
+#[path = "limits_tests.rs"]
+mod limits;
 
 fn site() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
@@ -222,6 +225,81 @@ fn not_found_serves_404_html() {
         Some("text/html; charset=utf-8")
     );
     assert_eq!(gunzip(&body), "<html>없는 페이지</html>");
+}
+
+#[test]
+fn hides_dotfiles_and_dot_folders() {
+    let tmp = site();
+    let root = tmp.path();
+    fs::write(root.join(".env"), "TOKEN=secret").unwrap();
+    fs::create_dir_all(root.join(".git")).unwrap();
+    fs::write(root.join(".git/config"), "[core]").unwrap();
+    fs::write(root.join(".git/index.html"), "git").unwrap();
+    fs::create_dir_all(root.join("assets/.hidden")).unwrap();
+    fs::write(root.join("assets/.hidden/x.png"), [137u8, 80]).unwrap();
+    for target in [
+        "/geul/.env",
+        "/geul/%2Eenv",
+        "/geul/.git",
+        "/geul/.git/",
+        "/geul/.git/config",
+        "/geul/%2egit%2fconfig",
+        "/geul/assets/.hidden/x.png",
+        "/geul/assets/%2Ehidden/x.png",
+    ] {
+        assert_eq!(
+            resolve(root, "/geul/", target),
+            Resolved::NotFound,
+            "{target}"
+        );
+    }
+    // Answered exactly like a missing file.
+    let (status, _, body) = parse(&get(root, "GET", "/geul/%2Eenv", ""));
+    assert_eq!(status, "HTTP/1.1 404 Not Found");
+    assert_eq!(body, "<html>없는 페이지</html>".as_bytes());
+}
+
+#[cfg(unix)]
+#[test]
+fn never_follows_symlinks() {
+    use std::os::unix::fs::symlink;
+    let tmp = site();
+    let root = tmp.path();
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("passwd");
+    fs::write(&secret, "root:x:0:0").unwrap();
+    fs::create_dir_all(root.join("assets")).unwrap();
+    symlink(&secret, root.join("assets/logo.png")).unwrap();
+    symlink(outside.path(), root.join("linked")).unwrap();
+    fs::create_dir_all(root.join("docs")).unwrap();
+    symlink(&secret, root.join("docs/index.html")).unwrap();
+    // Even a link that stays inside the site.
+    symlink("../index.html", root.join("posts/home.html")).unwrap();
+    for target in [
+        "/geul/assets/logo.png",
+        "/geul/linked",
+        "/geul/linked/",
+        "/geul/linked/passwd",
+        "/geul/docs/",
+        "/geul/posts/home.html",
+    ] {
+        assert_eq!(
+            resolve(root, "/geul/", target),
+            Resolved::NotFound,
+            "{target}"
+        );
+    }
+    let (status, _, body) = parse(&get(root, "GET", "/geul/assets/logo.png", ""));
+    assert_eq!(status, "HTTP/1.1 404 Not Found");
+    assert_eq!(body, "<html>없는 페이지</html>".as_bytes());
+
+    // The site root itself may be a link (e.g. to the latest build).
+    let linked_root = outside.path().join("site");
+    symlink(root, &linked_root).unwrap();
+    assert_eq!(
+        resolve(&linked_root, "/geul/", "/geul/"),
+        Resolved::File(linked_root.join("index.html"))
+    );
 }
 
 #[test]
