@@ -30,7 +30,7 @@ appTest(browser, 'without the wasm, the page says so with a reload link, the lis
   await page.waitForURL((url) => url.searchParams.get('q') === '배포');
   await eventually(async () => assert.ok(await page.locator('#prerendered .search__needs-js').isVisible()));
   await eventually(async () => assert.equal(await notice.count(), 1));
-  expectProblems(page, /\.wasm/);
+  expectProblems(page, /Failed to fetch|_bg\.wasm/);
 });
 
 test('without JavaScript, the static search box says it needs JavaScript and the inert mode switch is hidden', async () => {
