@@ -77,3 +77,28 @@ fn builds_with_the_readme_command_and_the_base_path_from_pages() {
         .unwrap()
         .contains("steps.pages.outputs.base_url"));
 }
+
+#[test]
+fn every_checkout_leaves_the_token_out_of_the_working_tree() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(".github/workflows");
+    let mut checkouts = 0;
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let workflow: Value = yaml_serde::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        let jobs = workflow["jobs"].as_mapping().expect("jobs");
+        for (job, _) in jobs {
+            for step in steps(&workflow, job.as_str().unwrap()) {
+                if step["uses"].as_str().is_some_and(|u| u.starts_with("actions/checkout")) {
+                    checkouts += 1;
+                    assert_eq!(
+                        step["with"]["persist-credentials"].as_bool(),
+                        Some(false),
+                        "{}: a checkout keeps the repository token in .git/config",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
+    assert!(checkouts > 0);
+}
