@@ -88,7 +88,10 @@ fn every_checkout_leaves_the_token_out_of_the_working_tree() {
         let jobs = workflow["jobs"].as_mapping().expect("jobs");
         for (job, _) in jobs {
             for step in steps(&workflow, job.as_str().unwrap()) {
-                if step["uses"].as_str().is_some_and(|u| u.starts_with("actions/checkout")) {
+                if step["uses"]
+                    .as_str()
+                    .is_some_and(|u| u.starts_with("actions/checkout"))
+                {
                     checkouts += 1;
                     assert_eq!(
                         step["with"]["persist-credentials"].as_bool(),
