@@ -14,7 +14,7 @@ use crate::date::{parse_date, parse_ymd};
 use crate::error::{ContentError, ContentWarning};
 use crate::front_matter::{self, FrontMatter};
 use crate::images::{ImageResolver, ImageSource};
-use crate::markdown::{render_markdown, Rendered};
+use crate::markdown::{point_in_page_links, render_markdown, Rendered};
 use crate::model::{PostDate, PostMeta};
 use crate::plain_text::{looks_like_plain_text, render_plain_text};
 use crate::slug::{slugify, split_dated_stem};
@@ -200,11 +200,8 @@ pub fn parse_post(
         body_bytes: 0,
         facet_ids: Vec::new(),
     };
-    // In-page links (`#section`, footnotes) must name the post: `<base href>` would send a
-    // bare `#x` to the site's home.
-    let html = rendered
-        .html
-        .replace("href=\"#", &format!("href=\"posts/{}/#", meta.slug));
+    // In-page links (`#section`, footnotes) must name the post.
+    let html = point_in_page_links(&rendered.html, &format!("posts/{}/", meta.slug));
     let post = Post {
         meta,
         html,

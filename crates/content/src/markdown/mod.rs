@@ -301,6 +301,35 @@ fn line_starts(text: &str) -> Vec<usize> {
         .collect()
 }
 
+/// Points the in-page links of sanitized `html` (`href="#x"`) at `page` (`posts/a/#x`):
+/// with `<base href>` a bare `#x` would lead to the site's home. Only attributes change,
+/// never text: outside its tags, sanitized HTML has no `<`, and inside one, values are
+/// double-quoted.
+pub fn point_in_page_links(html: &str, page: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let mut in_value = false;
+        let mut end = rest.len();
+        for (at, byte) in rest.bytes().enumerate().skip(start) {
+            match byte {
+                b'"' => in_value = !in_value,
+                b'>' if !in_value => {
+                    end = at + 1;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let tag = &rest[start..end];
+        out.push_str(&tag.replace(" href=\"#", &format!(" href=\"{page}#")));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Escapes text for use in HTML content or a double-quoted attribute.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
