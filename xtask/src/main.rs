@@ -4,6 +4,7 @@ mod bench;
 mod browser;
 mod corpus;
 mod fixture;
+mod fuzz;
 mod glue_names;
 mod minify;
 mod preview;
@@ -34,6 +35,8 @@ commands:
                                 (tests/fixture-site/, with every trick that could publish what
                                 is not the site) into target/fixture-dist/; fails if it
                                 publishes anything else or its first load is over 120 KB
+  fuzz    [--seconds 60]        fuzz a post's whole way through the build (fuzz/, nightly),
+                                installing cargo-fuzz if it is missing
   preview [--base /geul/] [--port 4000] [--dir dist]
                                 serve a built site exactly as GitHub Pages would (under --base,
                                 404.html for missing paths, no SPA rewrites, gzip); paths are
@@ -126,6 +129,7 @@ fn flags_for(command: &str) -> Option<(&'static [&'static str], &'static [&'stat
         "serve" => (&["--port"], &[]),
         "build" => (&["--public-url", "--dist"], &[]),
         "fixture" => (&["--public-url"], &[]),
+        "fuzz" => (&["--seconds"], &[]),
         "preview" => (&["--base", "--port", "--dir"], &[]),
         "test" => (&[], &["--skip-browser", "--only-browser"]),
         "corpus" => (&["--posts", "--seed", "--out"], &[]),
@@ -165,6 +169,7 @@ fn dispatch(raw: Vec<String>) -> Result<()> {
             tools::setup()?;
             fixture::build_and_check(&args.value("--public-url", test::PAGES_BASE)).map(|_| ())
         }
+        "fuzz" => fuzz::run_for(args.number("--seconds", 60)? as u64),
         "preview" => {
             let dir = util::repo_root().join(PathBuf::from(args.value("--dir", site::DIST_DIR)));
             preview::serve_forever(&dir, &args.value("--base", "/geul/"), args.port(4000)?)

@@ -1,13 +1,17 @@
 //! `cargo xtask test`: the project's single test command.
 //!
-//! 1. setup + browser deps + node modules     7. a growing blog: the fixture with 50 more
-//! 2. cargo fmt --check                          posts, built by the README's command
-//! 3. clippy (host and wasm32)                8. browser tests on the build of `posts/`
-//! 4. cargo test                              9. the fixture's browser tests: its policy,
-//! 5. the fixture site: publishes only the       and failures a reader can read
-//!    site, first load within the budget     10. a build that panics on purpose, in the browser
-//! 6. the README's build of `posts/` (never  11. a generated 150-post site, built by the
-//!    fails on size)                             README's command, in the browser
+//! 1. setup, browser deps, node modules
+//! 2. cargo fmt --check
+//! 3. clippy (host and wasm32)
+//! 4. cargo test
+//! 5. a minute of fuzzing (nightly)
+//! 6. the fixture site: it publishes only the site, its first load is within the budget
+//! 7. the README's build of `posts/`, which never fails on size
+//! 8. a growing blog: the fixture with 50 more posts, built by the README's command
+//! 9. browser tests on the build of `posts/`
+//! 10. the fixture's browser tests: its policy, and failures a reader can read
+//! 11. a build that panics on purpose, in the browser
+//! 12. a generated 150-post site, built by the README's command, in the browser
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -35,8 +39,8 @@ pub fn run_all(opts: Options) -> Result<()> {
     let browser_tests = !opts.skip_browser;
     let checks = !opts.only_browser;
     let total = match (checks, browser_tests) {
-        (true, true) => 11,
-        (true, false) => 7,
+        (true, true) => 12,
+        (true, false) => 8,
         _ => 8,
     };
     let mut n = 0;
@@ -92,6 +96,11 @@ pub fn run_all(opts: Options) -> Result<()> {
             );
         }
         run(Command::new("cargo").args(["test", "--workspace"]))?;
+
+        step(&format!(
+            "fuzzing: the post pipeline for {FUZZ_SECONDS} s (cargo fuzz, nightly)"
+        ));
+        crate::fuzz::run_for(FUZZ_SECONDS)?;
     }
 
     step("the fixture site: it publishes only the site, and its first load is within the budget");
@@ -137,6 +146,9 @@ pub fn run_all(opts: Options) -> Result<()> {
 fn hint(e: Error, text: &str) -> Error {
     Error::with_code(format!("{}\nhint: {text}", e.message), e.code)
 }
+
+/// How long the test suite fuzzes: long enough to run every kept input and explore a little.
+const FUZZ_SECONDS: u64 = 60;
 
 /// The browser tests of the fixture site's build.
 const FIXTURE_SITE_TESTS: &[&str] = &[

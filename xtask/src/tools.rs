@@ -95,7 +95,7 @@ fn ensure_rust_parts() -> Result<()> {
 }
 
 /// Reuses `<bin> --version` if it prints `<bin> <version>`, else `cargo install`s it.
-fn ensure_cargo_tool(bin: &str, version: &str, install_args: &[&str]) -> Result<()> {
+pub fn ensure_cargo_tool(bin: &str, version: &str, install_args: &[&str]) -> Result<()> {
     let wanted = format!("{bin} {version}");
     let current = || probe(Command::new(bin).arg("--version")).map(|out| out.trim().to_string());
     match current() {
