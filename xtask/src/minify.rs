@@ -38,7 +38,40 @@ pub fn minify_js(staging: &Path) -> Result<usize> {
         shorten_glue_names(&path)?;
         count += 1;
     }
+    if let Some(shorter) = shorten_loader(&index) {
+        fs::write(&index_file, shorter).map_err(|e| io("write", &index_file, e))?;
+    }
     Ok(count)
+}
+
+/// Trunk's loader, `import init, * as bindings from '…js'; const wasm = await init({
+/// module_or_path: '…wasm' }); window.wasmBindings = …; dispatchEvent(…)`, without what
+/// nothing here uses: every page carries it. Without `await`, a wasm that fails to load is
+/// an unhandled rejection, which the failure handler in `index.html` catches as before.
+/// `None` if the loader is not Trunk's as expected.
+fn shorten_loader(index: &str) -> Option<String> {
+    let start = index
+        .find("<script type=module>")
+        .or_else(|| index.find("<script type=\"module\">"))?;
+    let body_start = start + index[start..].find('>')? + 1;
+    let body_end = body_start + index[body_start..].find("</script>")?;
+    let loader = &index[body_start..body_end];
+    let quoted = |after: &str| -> Option<&str> {
+        let rest = &loader[loader.find(after)? + after.len()..];
+        let rest = rest.strip_prefix('\'')?;
+        Some(&rest[..rest.find('\'')?])
+    };
+    let js = quoted(" from ")?;
+    let wasm = quoted("module_or_path: ")?;
+    if !loader.contains("TrunkApplicationStarted") {
+        return None;
+    }
+    let shorter = format!("import init from'{js}';init({{module_or_path:'{wasm}'}})");
+    Some(format!(
+        "{}{shorter}{}",
+        &index[..body_start],
+        &index[body_end..]
+    ))
 }
 
 /// Shortens the names the JS file at `js_path` and its wasm module (`X.js` loads
@@ -79,6 +112,16 @@ fn io(what: &str, path: &Path, e: std::io::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_loader_keeps_only_what_starts_the_app() {
+        let index = "<head><script type=module>import init, * as bindings from '/geul/geul-1.js';\nconst wasm = await init({ module_or_path: '/geul/geul-1_bg.wasm' });\n\n\nwindow.wasmBindings = bindings;\n\n\ndispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));</script></head>";
+        assert_eq!(
+            shorten_loader(index).as_deref(),
+            Some("<head><script type=module>import init from'/geul/geul-1.js';init({module_or_path:'/geul/geul-1_bg.wasm'})</script></head>")
+        );
+        assert_eq!(shorten_loader("<script type=module>other()</script>"), None);
+    }
 
     #[test]
     fn integrity_hashes_stop_the_step_with_a_reason() {

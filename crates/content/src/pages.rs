@@ -118,9 +118,7 @@ fn head(
          <meta property=\"og:url\" content=\"{url}\">\n\
          <meta property=\"og:type\" content=\"{og_type}\">\n\
          <meta property=\"og:locale\" content=\"{locale}\">\n\
-         <meta name=\"twitter:card\" content=\"{card}\">\n\
-         <meta name=\"twitter:title\" content=\"{title}\">\n\
-         <meta name=\"twitter:description\" content=\"{description}\">\n{extra}",
+         <meta name=\"twitter:card\" content=\"{card}\">\n{extra}",
         site = esc(&config.title),
         feed = esc(&config.url("feed.xml")),
         title = esc(title),
