@@ -40,9 +40,19 @@ impl Build {
 }
 
 /// `cargo xtask build`: the release site for the given public URL, and its first load.
-/// Never fails on size: past the budget it warns.
+/// Never fails on size: past the budget it warns. `GEUL_SITE_DIR` and `GEUL_POSTS_DIR`
+/// in the environment choose another site, as for the build script itself.
 pub fn build(public_url: &str, dist: &Path) -> Result<()> {
-    let sizes = build_site(&Build::new(public_url, dist))?;
+    let from_env = |name: &str| {
+        std::env::var_os(name)
+            .filter(|dir| !dir.is_empty())
+            .map(PathBuf::from)
+    };
+    let sizes = build_site(&Build {
+        site: from_env(SITE_DIR_ENV),
+        posts: from_env(POSTS_DIR_ENV),
+        ..Build::new(public_url, dist)
+    })?;
     let total = total(&sizes);
     if total > BUDGET_BYTES {
         println!();

@@ -115,7 +115,15 @@ pub fn run_all(opts: Options) -> Result<()> {
 
     step("a growing blog: the fixture with 50 more posts, built by the README's command");
     let grown = grown_fixture(&fixture_site)?;
-    readme_build(&grown, None, Path::new("target/grown-dist"))?;
+    let grown_dist = util::repo_root().join("target/grown-dist");
+    readme_build(&grown, None, &grown_dist)?;
+    let pages = std::fs::read_dir(grown_dist.join("posts")).map_or(0, Iterator::count);
+    if pages < GROWN_BY + 5 {
+        return Err(Error::new(format!(
+            "the grown fixture's build has {pages} post pages, not the fixture's and {GROWN_BY} more"
+        )));
+    }
+    println!("grown fixture: {pages} post pages, built and reported without failing");
 
     if browser_tests {
         step("browser tests: node --test tests/e2e/ against the Pages-like preview of posts/");
