@@ -3,10 +3,7 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
-
-use sha2::{Digest, Sha256};
 
 use crate::error::{ContentError, ContentWarning};
 use crate::facet_spelling::unify_spellings;
@@ -16,6 +13,11 @@ use crate::model::{CardChunk, Facet, PostMeta, SiteIndex, CARD_CHUNK_POSTS};
 use crate::post::{parse_post, Post};
 use crate::search::SearchDoc;
 use crate::search_index::{SearchIndexFile, TextChunk, TEXT_CHUNK_POSTS};
+
+mod files;
+
+use files::{chunk_files, content_hash_bytes};
+pub use files::{content_hash, write_site_files};
 
 /// Folder (site-relative) that holds the rendered bodies.
 pub const BODY_DIR: &str = "content";
@@ -257,16 +259,6 @@ fn encoding_note(first: &Path, second: &Path) -> &'static str {
     }
 }
 
-/// Encoded chunks as content-hashed files: (`content/<kind>-<hash>.bin`, bytes).
-fn chunk_files(kind: &str, chunks: impl Iterator<Item = Vec<u8>>) -> Vec<(String, Vec<u8>)> {
-    chunks
-        .map(|bytes| {
-            let path = format!("{BODY_DIR}/{kind}-{}.bin", content_hash_bytes(&bytes));
-            (path, bytes)
-        })
-        .collect()
-}
-
 /// What search reads of each post, in display order.
 pub fn search_docs(posts: &[Post]) -> Vec<SearchDoc> {
     posts
@@ -303,44 +295,6 @@ pub fn display_order(a: &PostMeta, b: &PostMeta) -> Ordering {
         .then_with(|| newest_first(a, b))
         .then_with(|| a.title.cmp(&b.title))
         .then_with(|| a.slug.cmp(&b.slug))
-}
-
-/// First 16 hex digits of the SHA-256 of the content: a new body gets a new file name, so
-/// a cached old body is never served for a new deploy.
-pub fn content_hash(content: &str) -> String {
-    content_hash_bytes(content.as_bytes())
-}
-
-fn content_hash_bytes(content: &[u8]) -> String {
-    let digest = Sha256::digest(content);
-    digest[..8]
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
-}
-
-/// Writes the body files and the images the posts use under `out_dir` (site-relative
-/// layout), replacing whatever an earlier build left there.
-pub fn write_site_files(site: &Site, site_root: &Path, out_dir: &Path) -> io::Result<()> {
-    if out_dir.exists() {
-        fs::remove_dir_all(out_dir)?;
-    }
-    fs::create_dir_all(out_dir.join(BODY_DIR))?;
-    for post in &site.posts {
-        fs::write(out_dir.join(&post.meta.body_path), &post.html)?;
-    }
-    fs::write(out_dir.join(&site.search_path), &site.search_bytes)?;
-    for (path, bytes) in site.text_chunks.iter().chain(&site.card_chunks) {
-        fs::write(out_dir.join(path), bytes)?;
-    }
-    for image in &site.images {
-        let target = out_dir.join(image);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::copy(site_root.join(image), target)?;
-    }
-    Ok(())
 }
 
 /// Resolves like [`SiteImages`] and remembers the local images that were found.
