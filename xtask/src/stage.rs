@@ -49,12 +49,21 @@ pub fn run_hook() -> Result<()> {
         })?;
     let config = SiteConfig::load(&site_root(&util::repo_root()).join("site.toml"))
         .map_err(|e| Error::new(e.to_string()))?;
+    let release = env::var("TRUNK_PROFILE").is_ok_and(|profile| profile == "release");
     // Before the pages are made from index.html, so every page loads the minified JS.
-    if env::var("TRUNK_PROFILE").is_ok_and(|profile| profile == "release") {
+    if release {
         let minified = crate::minify::minify_js(&staging)?;
         println!("stage: minified {minified} JS file(s) with terser");
     }
-    let (copied, pages) = stage(&content_dir(), &pages_dir(), &staging, &config.language)?;
+    // `trunk serve` (a debug build) injects its live-reload script after this hook, where
+    // no policy could name it; published builds are release builds.
+    let (copied, pages) = stage(
+        &content_dir(),
+        &pages_dir(),
+        &staging,
+        &config.language,
+        release,
+    )?;
     println!(
         "stage: copied {copied} file(s) from {} and wrote {pages} page(s) into {}",
         content_dir().display(),
@@ -71,6 +80,7 @@ pub fn stage(
     pages: &Path,
     staging: &Path,
     language: &str,
+    policy: bool,
 ) -> Result<(usize, usize)> {
     for (dir, what) in [(content, "site content"), (pages, "static pages")] {
         if !dir.is_dir() {
@@ -101,7 +111,7 @@ pub fn stage(
         let (head, body) = parts
             .split_once(PARTS_SEPARATOR)
             .unwrap_or((parts.as_str(), ""));
-        let html = assemble(&template, head, body, language).ok_or_else(|| {
+        let html = assemble(&template, head, body, language, policy).ok_or_else(|| {
             Error::new(format!(
                 "{} has no <title> or no <div id=\"geul\"></div> to put the pages into",
                 index.display()
@@ -193,7 +203,10 @@ mod tests {
         let template = "<html lang=\"ko\"><head><title>geul</title></head><body><div id=\"geul\"></div></body></html>";
         fs::write(staging.join("index.html"), template).unwrap();
 
-        assert_eq!(stage(&content, &pages, &staging, "ko").unwrap(), (2, 2));
+        assert_eq!(
+            stage(&content, &pages, &staging, "ko", true).unwrap(),
+            (2, 2)
+        );
         assert_eq!(
             fs::read_to_string(staging.join("content/ab12.html")).unwrap(),
             "<p>안녕</p>"
@@ -211,7 +224,7 @@ mod tests {
     #[test]
     fn missing_content_dir_is_a_clear_error() {
         let tmp = tempfile::tempdir().unwrap();
-        let err = stage(&tmp.path().join("nope"), tmp.path(), tmp.path(), "ko").unwrap_err();
+        let err = stage(&tmp.path().join("nope"), tmp.path(), tmp.path(), "ko", true).unwrap_err();
         assert!(err.message.contains("build script"), "{}", err.message);
     }
 }

@@ -340,14 +340,16 @@ pub fn not_found_page(config: &SiteConfig) -> Page {
 
 /// Puts a page into the app's `index.html`: its head replaces `<title>…</title>`, its body
 /// follows the mount point `<div id="geul"></div>`, and `<html lang>` follows the site.
-/// The page's Content-Security-Policy comes first in its head, before any script
-/// ([`crate::csp`]). Works on Trunk's minified output too. `None` if the template lacks
-/// either anchor, or has a script before its `<title>`.
+/// With `policy`, the page's Content-Security-Policy comes first in its head, before any
+/// script ([`crate::csp`]); a development server that injects scripts of its own (Trunk's
+/// live reload) needs it left out. Works on Trunk's minified output too. `None` if the
+/// template lacks either anchor, or has a script before its `<title>`.
 pub fn assemble(
     template: &str,
     page_head: &str,
     page_body: &str,
     language: &str,
+    policy: bool,
 ) -> Option<String> {
     let title_start = template.find("<title>")?;
     let title_end = template[title_start..].find("</title>")? + title_start + "</title>".len();
@@ -370,7 +372,9 @@ pub fn assemble(
     out.push_str(&template[title_end..mount]);
     out.push_str(page_body);
     out.push_str(&template[mount..]);
-    out.insert_str(title_start, &crate::csp::meta(&out));
+    if policy {
+        out.insert_str(title_start, &crate::csp::meta(&out));
+    }
     let lang = format!("<html lang=\"{}\"", esc(language));
     Some(
         out.replacen("<html lang=\"ko\"", &lang, 1)

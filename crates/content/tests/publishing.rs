@@ -142,6 +142,7 @@ fn pages_go_into_trunks_index_html_plain_or_minified() {
         "<title>새 제목</title>",
         "<div id=\"prerendered\">본문</div>",
         "ko",
+        true,
     )
     .unwrap();
     assert_eq!(
@@ -150,17 +151,23 @@ fn pages_go_into_trunks_index_html_plain_or_minified() {
     );
     let minified =
         "<!doctype html><html lang=ko><title>geul</title><body><div id=geul></div></body>";
-    let html = assemble(minified, "<title>t</title>", "<p>b</p>", "en").unwrap();
+    let html = assemble(minified, "<title>t</title>", "<p>b</p>", "en", true).unwrap();
     assert!(
         html.starts_with(
             "<!doctype html><html lang=\"en\"><meta http-equiv=\"Content-Security-Policy\""
         ) && html.ends_with("<title>t</title><body><div id=geul></div><p>b</p></body>"),
         "{html}"
     );
-    assert_eq!(assemble("<html><body></body></html>", "", "", "ko"), None);
+    assert_eq!(
+        assemble("<html><body></body></html>", "", "", "ko", true),
+        None
+    );
     // A script before the policy would run unchecked.
     let early_script = "<html><script>x()</script><title>a</title><div id=geul></div></html>";
-    assert_eq!(assemble(early_script, "", "", "ko"), None);
+    assert_eq!(assemble(early_script, "", "", "ko", true), None);
+    // Without the policy, for a development server that adds scripts of its own.
+    let plain = assemble(minified, "<title>t</title>", "<p>b</p>", "en", false).unwrap();
+    assert!(!plain.contains("Content-Security-Policy"), "{plain}");
 }
 
 #[test]
