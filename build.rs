@@ -1,4 +1,4 @@
-// Parses `posts/`, embeds the post index and writes the post bodies (see geul-content).
+// Parses `posts/`, embeds the post index and writes the post bodies (see geul-build).
 fn main() {
-    geul_content::build_script::run();
+    geul_build::run();
 }

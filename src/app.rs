@@ -1,6 +1,6 @@
 //! The page frame: header, the routed view, footer.
 
-use geul_content::dom_ids::MAIN;
+use geul_core::dom_ids::MAIN;
 use yew::prelude::*;
 
 use crate::route::{switch, Route};

@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use geul_content::PostMeta;
+use geul_core::PostMeta;
 use yew::AttrValue;
 
 thread_local! {

@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use geul_content::{CardChunk, PostMeta, CARD_CHUNK_POSTS};
+use geul_core::{CardChunk, PostMeta, CARD_CHUNK_POSTS};
 use yew::Callback;
 
 use crate::site_index::site_index;

@@ -6,9 +6,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use geul_content::list::{list_results, ListResults};
-use geul_content::search_index::SearchIndex;
-use geul_content::{selection_query, FacetKind, Mode, Selection, SiteIndex};
+use geul_core::{
+    list_results, search::SearchIndex, selection_query, FacetKind, ListResults, Mode, Selection,
+    SiteIndex,
+};
 use yew::prelude::*;
 
 use crate::components::facet_bar::{facet_bar, FacetBarProps};

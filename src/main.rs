@@ -16,7 +16,7 @@ mod site_index;
 mod takeover;
 mod tasks;
 
-use geul_content::dom_ids;
+use geul_core::dom_ids;
 
 fn main() {
     let document = gloo::utils::document();

@@ -1,7 +1,6 @@
 //! The app's URLs, relative to the site's base path (`<base href>`).
 
-use geul_content::query::percent_decode;
-use geul_content::FacetKind;
+use geul_core::{percent_decode, FacetKind};
 
 use yew::prelude::*;
 

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use geul_content::search_index::{SearchIndex, TextChunk, TEXT_CHUNK_POSTS};
+use geul_core::search::{SearchIndex, TextChunk, TEXT_CHUNK_POSTS};
 
 thread_local! {
     static INDEX: RefCell<Option<Rc<SearchIndex>>> = const { RefCell::new(None) };

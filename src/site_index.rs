@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use geul_content::SiteIndex;
+use geul_core::SiteIndex;
 
 static INDEX_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/site-index.bin"));
 

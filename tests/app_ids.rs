@@ -1,5 +1,5 @@
 //! The ids the app and the static pages give their own elements all come from
-//! `geul_content::dom_ids`, whose list keeps a post's headings and footnotes from taking
+//! `geul_core::dom_ids`, whose list keeps a post's headings and footnotes from taking
 //! them. An id written out anywhere else would escape that list.
 
 use std::fs;
@@ -21,7 +21,7 @@ fn every_element_id_comes_from_dom_ids() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     rust_files(&root.join("src"), &mut files);
-    files.push(root.join("crates/content/src/pages.rs"));
+    files.push(root.join("crates/build/src/publish/pages.rs"));
     let mut written_out = Vec::new();
     for file in &files {
         let source = fs::read_to_string(file).unwrap();
@@ -48,7 +48,7 @@ fn every_element_id_comes_from_dom_ids() {
     for (at, _) in shell.match_indices(" id=\"") {
         let id = shell[at + 5..].split('"').next().unwrap();
         assert!(
-            geul_content::dom_ids::RESERVED.contains(&id),
+            geul_core::dom_ids::RESERVED.contains(&id),
             "index.html gives the id {id}, which dom_ids does not list"
         );
     }

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use geul_content::front_matter::split;
+use geul_build::split_front_matter as split;
 
 #[test]
 fn post_bodies_are_the_seed_texts_unchanged() {

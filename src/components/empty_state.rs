@@ -1,6 +1,6 @@
 //! What the list shows when no post matches the filters.
 
-use geul_content::labels::CLEAR_FILTERS;
+use geul_core::labels::CLEAR_FILTERS;
 use yew::prelude::*;
 
 /// A stateless view function (see `post_info` for why it is not a component).

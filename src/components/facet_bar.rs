@@ -1,9 +1,11 @@
 //! The filter bar: category and tag toggle buttons with counts, the AND/OR switch and a
 //! control that clears everything.
 
-use geul_content::dom_ids::{CATEGORY_FILTERS, TAG_FILTERS};
-use geul_content::labels::{CLEAR_FILTERS, FILTERS, MATCH_ALL, MATCH_ANY, MODE_SWITCH};
-use geul_content::{FacetCount, FacetKind, Mode};
+use geul_core::{
+    dom_ids::{CATEGORY_FILTERS, TAG_FILTERS},
+    labels::{CLEAR_FILTERS, FILTERS, MATCH_ALL, MATCH_ANY, MODE_SWITCH},
+    FacetCount, FacetKind, Mode,
+};
 use yew::prelude::*;
 
 /// What the filter bar shows and what its controls do.

@@ -1,6 +1,6 @@
 //! A post's categories and tags as links that filter the list by them.
 
-use geul_content::{selection_query, Facet, FacetKind, PostMeta, Selection};
+use geul_core::{selection_query, Facet, FacetKind, PostMeta, Selection};
 use yew::prelude::*;
 
 use crate::route::Route;

@@ -1,7 +1,6 @@
 //! One post in the list: title link, date, reading time, excerpt, categories and tags.
 
-use geul_content::snippet::Piece;
-use geul_content::{PostMeta, Selection};
+use geul_core::{search::Piece, PostMeta, Selection};
 use yew::prelude::*;
 
 use crate::components::facet_links::facet_links;

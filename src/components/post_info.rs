@@ -1,6 +1,6 @@
 //! Date and reading time of a post, in Korean.
 
-use geul_content::PostMeta;
+use geul_core::PostMeta;
 use yew::prelude::*;
 
 /// A plain view function rather than a component: it has no state, and every component

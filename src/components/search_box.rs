@@ -1,6 +1,6 @@
 //! The search box: labelled, searching on every keystroke (also while the IME composes).
 
-use geul_content::dom_ids::SEARCH_INPUT;
+use geul_core::dom_ids::SEARCH_INPUT;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

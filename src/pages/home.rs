@@ -3,12 +3,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use geul_content::list::list_results;
-use geul_content::query::percent_encode;
-use geul_content::search::Query;
-use geul_content::search_index::SearchIndex;
-use geul_content::snippet::{text_snippet, Around};
-use geul_content::{parse_selection, selection_query, Facet, FacetKind, Selection, LIST_PAGE_SIZE};
+use geul_core::{
+    list_results, parse_selection, percent_encode,
+    search::Query,
+    search::SearchIndex,
+    search::{text_snippet, Around},
+    selection_query, Facet, FacetKind, Selection, LIST_PAGE_SIZE,
+};
 use yew::prelude::*;
 
 use crate::app::set_document_title;

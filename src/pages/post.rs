@@ -1,10 +1,12 @@
 //! One post: heading, date, reading time, categories and tags, and the body, which is
 //! fetched as a separate static file the first time the post is opened.
 
-use geul_content::highlight::{mark_matches, HIT_CLASS};
-use geul_content::query::percent_decode;
-use geul_content::search::Query;
-use geul_content::{parse_selection, PostMeta, Selection};
+use geul_core::{
+    parse_selection, percent_decode,
+    search::Query,
+    search::{mark_matches, HIT_CLASS},
+    PostMeta, Selection,
+};
 use yew::prelude::*;
 
 use crate::app::set_document_title;

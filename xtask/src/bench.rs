@@ -2,13 +2,13 @@
 //! corpus (`cargo xtask corpus`) and builds the release site from it; then, for each, it
 //! states the first-load size, serves it like GitHub Pages and types queries in headless Chromium
 //! (`tests/e2e/bench/search-keystrokes.mjs`); last, it times the search alone on every
-//! site's index, natively (`crates/content/benches/search_keystrokes.rs`). The table goes to
+//! site's index, natively (`crates/build/benches/search_keystrokes.rs`). The table goes to
 //! stdout and `target/bench/results.md`; `docs/BENCHMARKS.md` explains it.
 
 use std::fs;
 use std::process::Command;
 
-use geul_content::build_script::POSTS_DIR_ENV;
+use geul_build::POSTS_DIR_ENV;
 
 use crate::site::{first_load, kb};
 use crate::util::{self, run, Error, Result};
@@ -89,7 +89,7 @@ pub fn run_all(sizes: &[usize], rounds: usize) -> Result<()> {
             "bench",
             "--quiet",
             "-p",
-            "geul-content",
+            "geul-build",
             "--bench",
             "search_keystrokes",
         ])

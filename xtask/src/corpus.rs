@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-use geul_content::site::load_site;
+use geul_build::load_site;
 
 use crate::util::{self, Error, Result};
 
@@ -253,8 +253,9 @@ mod tests {
 
     #[test]
     fn the_search_index_agrees_with_scanning_a_generated_corpus() {
-        use geul_content::search::{rank, Prepared, Query};
-        use geul_content::search_index::{SearchIndex, SearchIndexFile};
+        use geul_build::SearchIndexFile;
+        use geul_core::search::SearchIndex;
+        use geul_core::search::{rank, Prepared, Query};
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("posts");
         // Enough posts that the commonest first keys get shortcuts of their own.
@@ -263,7 +264,7 @@ mod tests {
         let file = SearchIndexFile::from_bytes(&site.search_bytes).unwrap();
         assert!(file.shortcuts > 0, "no shortcuts at 1,000 posts");
         let index = SearchIndex::from_bytes(&site.search_bytes).unwrap();
-        let prepared: Vec<Prepared> = geul_content::site::search_docs(&site.posts)
+        let prepared: Vec<Prepared> = geul_build::search_docs(&site.posts)
             .iter()
             .map(Prepared::new)
             .collect();

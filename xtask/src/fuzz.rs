@@ -46,7 +46,7 @@ pub fn run_for(seconds: u64) -> Result<()> {
         .args(["+nightly", "fuzz", "run", TARGET])
         .arg(&corpus)
         .arg(root.join("fuzz/seeds").join(TARGET))
-        .arg(root.join("crates/content/tests/fuzz_regressions"))
+        .arg(root.join("crates/build/tests/fuzz_regressions"))
         .arg("--")
         .arg(format!("-max_total_time={seconds}"))
         .arg(format!("-timeout={TIMEOUT_SECONDS}"))
@@ -60,7 +60,7 @@ pub fn run_for(seconds: u64) -> Result<()> {
         Error::with_code(
             format!(
                 "{}\nthe fuzz target found an input that breaks the build or an invariant: it \
-                 is in {} (keep it in crates/content/tests/fuzz_regressions/, see fuzz/README.md)",
+                 is in {} (keep it in crates/build/tests/fuzz_regressions/, see fuzz/README.md)",
                 e.message,
                 artifacts.display()
             ),

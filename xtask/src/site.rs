@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use geul_content::build_script::{POSTS_DIR_ENV, SITE_DIR_ENV};
+use geul_build::{POSTS_DIR_ENV, SITE_DIR_ENV};
 
 use crate::util::{self, run, Error, Result};
 

@@ -12,9 +12,7 @@ use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use geul_content::build_script::site_root;
-use geul_content::config::SiteConfig;
-use geul_content::pages::{assemble, PARTS_SEPARATOR};
+use geul_build::{assemble, site_root, SiteConfig, PARTS_SEPARATOR};
 
 use crate::util::{self, Error, Result};
 
@@ -214,7 +212,7 @@ mod tests {
         assert!(staging.join("content/깊은/x.txt").is_file());
         assert_eq!(
             fs::read_to_string(staging.join("posts/첫-글/index.html")).unwrap(),
-            format!("<html lang=\"ko\"><head>{}<title>첫 글</title></head><body><div id=\"geul\"></div><p>본문</p></body></html>", geul_content::csp::meta(""))
+            format!("<html lang=\"ko\"><head>{}<title>첫 글</title></head><body><div id=\"geul\"></div><p>본문</p></body></html>", geul_build::csp_meta(""))
         );
         assert!(fs::read_to_string(staging.join("404.html"))
             .unwrap()

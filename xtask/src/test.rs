@@ -16,7 +16,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use geul_content::build_script::{POSTS_DIR_ENV, SITE_DIR_ENV};
+use geul_build::{POSTS_DIR_ENV, SITE_DIR_ENV};
 
 use crate::site::{self, Build};
 use crate::util::{self, heading, run, run_status, Error, Result};

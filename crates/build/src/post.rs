@@ -1,0 +1,328 @@
+//! One post file → its metadata and rendered body.
+//!
+//! Format: `format: text|markdown` in the front matter decides; otherwise a `.txt` file is
+//! plain text; otherwise [`looks_like_plain_text`] decides (one paragraph per line, no blank
+//! lines). Title: the front matter `title`; otherwise the first heading, or the first line
+//! when it is short enough to be a title. A first line that repeats the title is not shown
+//! again in the body.
+
+use std::path::{Path, PathBuf};
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::error::{ContentError, ContentWarning};
+use crate::parse::date::{parse_date, parse_ymd};
+use crate::parse::front_matter::{self, FrontMatter};
+use crate::parse::plain_text::{looks_like_plain_text, render_plain_text};
+use crate::parse::slug::{slugify, split_dated_stem};
+use crate::parse::text_stats::{excerpt, reading_minutes};
+use crate::render::images::{ImageResolver, ImageSource};
+use crate::render::markdown::{point_in_page_links, render_markdown, Rendered};
+use geul_core::{PostDate, PostMeta};
+
+/// A first line longer than this is a paragraph, not a title.
+const MAX_TITLE_LINE_CHARS: usize = 80;
+/// Titles taken from a long first line are shortened to this many characters.
+const SHORTENED_TITLE_CHARS: usize = 50;
+
+/// Tags, and categories, a post may have. Every tag has a page listing every filter
+/// button, so a post with a hundred thousand tags would write ten billion of them.
+pub const MAX_FACETS_PER_POST: usize = 64;
+
+/// How a post's body is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    /// One paragraph per line.
+    Text,
+}
+
+/// A parsed post: list metadata, rendered body and readable text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Post {
+    /// Metadata; `body_path` is filled in by the site once the body's hash is known.
+    pub meta: PostMeta,
+    /// Sanitized body HTML.
+    pub html: String,
+    /// Readable text of the body (title line excluded).
+    pub text: String,
+    /// The format the body was read in.
+    pub format: Format,
+    /// The preview image (front matter `image`) if it exists: a site path or a remote URL.
+    pub image: Option<String>,
+    /// The file, as named in messages.
+    pub file: PathBuf,
+    /// Lines of the `tags` and `categories` keys (1 without front matter), for messages.
+    pub tags_line: usize,
+    pub categories_line: usize,
+}
+
+/// Parses one post. `file` names the post in messages; its extension and stem matter.
+pub fn parse_post(
+    file: &Path,
+    source: &str,
+    images: &dyn ImageResolver,
+) -> Result<(Post, Vec<ContentWarning>), ContentError> {
+    let error = |line: usize, message: String| ContentError::new(file, line, message);
+    let source = normalize_source(source);
+    let split = front_matter::split(&source).map_err(|_unclosed| {
+        error(
+            1,
+            "front matter opens with `---` but is never closed: add a line `---` after the last key".into(),
+        )
+    })?;
+    let yaml = split.yaml.unwrap_or_default();
+    // Line n of the YAML is line n + 1 of the file (after the opening `---`).
+    let yaml_line = |line: usize| line + 1;
+    let key_line = |key: &str| front_matter::key_line(yaml, key).map_or(1, yaml_line);
+    let fm: FrontMatter = front_matter::parse(yaml).map_err(|(line, message)| {
+        error(
+            line.map_or(1, yaml_line),
+            format!("invalid front matter: {message}"),
+        )
+    })?;
+
+    let format = match fm.format.as_deref().map(str::trim) {
+        Some("markdown" | "md") => Format::Markdown,
+        Some("text" | "plain") => Format::Text,
+        Some(other) => {
+            return Err(error(
+                key_line("format"),
+                format!("unknown format \"{other}\": use `markdown` or `text`"),
+            ))
+        }
+        None if file.extension().is_some_and(|ext| ext == "txt") => Format::Text,
+        None if looks_like_plain_text(split.body) => Format::Text,
+        None => Format::Markdown,
+    };
+
+    // A name typed on macOS may come decomposed (NFD); its slug must be the one a reader types.
+    let stem: String = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .nfc()
+        .collect();
+    let (file_date, stem_slug) = split_dated_stem(&stem);
+    let (title, title_line) = resolve_title(fm.title.as_deref(), split.body, format, stem_slug);
+    let body = blank_line(split.body, title_line);
+
+    let rendered: Rendered = match format {
+        Format::Markdown => render_markdown(&body, images),
+        Format::Text => render_plain_text(&body),
+    };
+    let mut warnings: Vec<ContentWarning> = rendered
+        .warnings
+        .iter()
+        .map(|(line, message)| ContentWarning::new(file, split.body_line + line - 1, message))
+        .collect();
+
+    let image = match preview_image(fm.image.as_ref()) {
+        Some(dest) => match images.resolve(&dest) {
+            ImageSource::Found(src) => Some(src),
+            refused_or_missing => {
+                let warning = refused_or_missing
+                    .warning("preview image", &dest)
+                    .expect("not found");
+                warnings.push(ContentWarning::new(
+                    file,
+                    key_line("image"),
+                    format!("{warning} (left out of link previews)"),
+                ));
+                None
+            }
+        },
+        None => None,
+    };
+
+    let date: Option<PostDate> = match (&fm.date, file_date) {
+        (Some(text), _) => {
+            Some(parse_date(text).map_err(|message| error(key_line("date"), message))?)
+        }
+        (None, Some(prefix)) => {
+            let (year, month, day) = parse_ymd(prefix).expect("split_dated_stem checked the date");
+            Some(parse_date(&format!("{year:04}-{month:02}-{day:02}")).expect("valid date"))
+        }
+        (None, None) => None,
+    };
+
+    let slug = match &fm.slug {
+        Some(written) => match slugify(written) {
+            slug if slug.is_empty() => {
+                return Err(error(
+                    key_line("slug"),
+                    format!("slug \"{written}\" has no letters or digits"),
+                ))
+            }
+            slug => slug,
+        },
+        None => slugify(stem_slug),
+    };
+    if slug.is_empty() {
+        return Err(error(
+            1,
+            "cannot make a URL slug from this file name; add a `slug:` key".into(),
+        ));
+    }
+
+    let mut seen: std::collections::HashSet<String> = fm.categories.iter().cloned().collect();
+    let mut categories = fm.categories;
+    categories.extend(fm.category.into_iter().filter(|c| seen.insert(c.clone())));
+    let mut tags = fm.tags;
+    for (names, key) in [(&mut categories, "categories"), (&mut tags, "tags")] {
+        if names.len() > MAX_FACETS_PER_POST {
+            warnings.push(ContentWarning::new(
+                file,
+                key_line(key),
+                format!(
+                    "{} {key}: only the first {MAX_FACETS_PER_POST} are kept",
+                    names.len()
+                ),
+            ));
+            names.truncate(MAX_FACETS_PER_POST);
+        }
+    }
+    let excerpt = match fm.description.as_deref().map(str::trim) {
+        Some(description) if !description.is_empty() => excerpt(description),
+        _ => excerpt(&rendered.prose),
+    };
+
+    let meta = PostMeta {
+        slug,
+        title,
+        date,
+        tags,
+        categories,
+        pinned: fm.pin,
+        excerpt,
+        reading_minutes: reading_minutes(&rendered.text),
+        body_path: String::new(),
+        body_bytes: 0,
+        facet_ids: Vec::new(),
+    };
+    // In-page links (`#section`, footnotes) must name the post.
+    let html = point_in_page_links(&rendered.html, &format!("posts/{}/", meta.slug));
+    let post = Post {
+        meta,
+        html,
+        text: rendered.text,
+        format,
+        image,
+        file: file.to_path_buf(),
+        tags_line: key_line("tags"),
+        categories_line: front_matter::key_line(yaml, "categories")
+            .or_else(|| front_matter::key_line(yaml, "category"))
+            .map_or(1, yaml_line),
+    };
+    Ok((post, warnings))
+}
+
+/// The text as geul reads it: composed Hangul (NFC), and every line ending a plain `\n`
+/// (a file saved with `\r\n`, or with `\r` alone by old Mac editors, reads the same).
+pub fn normalize_source(source: &str) -> String {
+    let composed: String = source.nfc().collect();
+    if composed.contains('\r') {
+        composed.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        composed
+    }
+}
+
+/// Chirpy writes `image: /a.png` or `image: { path: /a.png, alt: … }`.
+fn preview_image(value: Option<&yaml_serde::Value>) -> Option<String> {
+    let value = value?;
+    let path = value
+        .as_str()
+        .or_else(|| value.get("path").and_then(|path| path.as_str()))?;
+    (!path.trim().is_empty()).then(|| path.trim().to_owned())
+}
+
+/// The title and, if the body's first line states it, that line's index (to hide it).
+fn resolve_title(
+    written: Option<&str>,
+    body: &str,
+    format: Format,
+    fallback: &str,
+) -> (String, Option<usize>) {
+    let first_line = body
+        .lines()
+        .enumerate()
+        .find(|(_, line)| !line.trim().is_empty());
+    // (line index, is a heading, readable text); Markdown lines are read as Markdown, so
+    // `**굵게**` gives `굵게`, and an image, fence, list or table is no title at all.
+    let first_text = first_line.and_then(|(index, line)| {
+        if format == Format::Text {
+            return Some((index, false, line.trim().to_owned()));
+        }
+        if let Some(heading) = heading_text(line) {
+            return Some((index, true, crate::render::markdown::inline_text(heading)?));
+        }
+        Some((index, false, crate::render::markdown::inline_text(line)?))
+    });
+
+    if let Some(title) = written.map(str::trim).filter(|title| !title.is_empty()) {
+        let repeats = first_text
+            .filter(|(_, _, text)| same_title(text, title))
+            .map(|(index, _, _)| index);
+        return (title.to_owned(), repeats);
+    }
+    match first_text {
+        Some((index, true, heading)) => (heading, Some(index)),
+        Some((index, false, line)) if looks_like_title(&line) => (line, Some(index)),
+        Some((_, false, line)) => (shorten(&line), None),
+        None => (fallback.to_owned(), None),
+    }
+}
+
+/// A short line that is not several sentences (a paragraph's opening line usually is).
+fn looks_like_title(line: &str) -> bool {
+    line.chars().count() <= MAX_TITLE_LINE_CHARS && !line.contains(". ")
+}
+
+/// The text of an ATX heading line (`## 제목 ##` → `제목`).
+fn heading_text(line: &str) -> Option<&str> {
+    let trimmed = line.trim_start();
+    let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
+    let rest = &trimmed[hashes..];
+    let is_heading =
+        (1..=6).contains(&hashes) && (rest.is_empty() || rest.starts_with([' ', '\t']));
+    is_heading.then(|| rest.trim().trim_end_matches('#').trim())
+}
+
+fn same_title(line: &str, title: &str) -> bool {
+    // Quotes, emphasis marks and a closing full stop do not make another title.
+    let strip = |text: &str| {
+        text.trim()
+            .trim_matches(['*', '_', '"', '\'', '.', '。'])
+            .trim()
+            .to_owned()
+    };
+    strip(line) == strip(title)
+}
+
+/// A long first line shortened into a title: its first sentence if short, else cut.
+fn shorten(line: &str) -> String {
+    let sentence_end = line.find(". ").map(|at| &line[..=at]).unwrap_or(line);
+    if sentence_end.chars().count() <= SHORTENED_TITLE_CHARS {
+        return sentence_end.trim().to_owned();
+    }
+    let cut: String = line.chars().take(SHORTENED_TITLE_CHARS).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// The body with one line emptied (keeping line numbers for messages).
+fn blank_line(body: &str, line: Option<usize>) -> String {
+    let Some(line) = line else {
+        return body.to_owned();
+    };
+    body.split_inclusive('\n')
+        .enumerate()
+        .map(
+            |(index, text)| match (index == line, text.ends_with('\n')) {
+                (true, true) => "\n",
+                (true, false) => "",
+                (false, _) => text,
+            },
+        )
+        .collect()
+}

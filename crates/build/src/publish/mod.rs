@@ -1,0 +1,6 @@
+//! What the site publishes besides the posts: every page's head and static copy, the feed,
+//! the sitemaps and robots.txt, and each page's Content-Security-Policy.
+
+pub(crate) mod csp;
+pub(crate) mod feeds;
+pub(crate) mod pages;

@@ -1,0 +1,410 @@
+//! Markdown → sanitized HTML, at build time.
+//!
+//! Besides plain pulldown-cmark rendering this: gives headings stable ids (for links and a
+//! future table of contents), links footnotes both ways, turns images that are not shown
+//! into a visible placeholder (reporting the line), shows raw-text tags written in prose as
+//! text ([`raw_text`]), bounds how deeply a post nests ([`nesting`]), and passes everything
+//! through an allow-list sanitizer so raw HTML in posts cannot run script.
+
+mod footnotes;
+mod headings;
+mod media;
+mod nesting;
+mod raw_text;
+mod sanitize;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::render::images::ImageResolver;
+
+pub use nesting::MAX_DEPTH;
+pub use raw_text::RAW_TEXT_TAGS;
+
+/// The result of rendering one post body.
+#[derive(Debug, Default, PartialEq)]
+pub struct Rendered {
+    /// Sanitized HTML, ready to be inserted into the page.
+    pub html: String,
+    /// The readable text (for reading time and search).
+    pub text: String,
+    /// The running text without headings, code or tables: what an excerpt is made from.
+    pub prose: String,
+    /// What the author should know: (1-based line in the body, message).
+    pub warnings: Vec<(usize, String)>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TASKLISTS
+}
+
+/// Renders a Markdown body.
+pub fn render_markdown(body: &str, images: &dyn ImageResolver) -> Rendered {
+    let body = untab_list_markers(body);
+    let (body, shown_as_text) = raw_text::show_as_text(&body);
+    let line_starts = line_starts(&body);
+    let line_of = |offset: usize| line_starts.partition_point(|&start| start <= offset);
+    let mut warnings: Vec<(usize, String)> = Vec::new();
+    warn_once_per_tag(&shown_as_text, &line_of, &mut warnings);
+
+    let mut events: Vec<Event> = Vec::new();
+    let mut text = String::new();
+    let mut prose = String::new();
+    let mut outside_prose = 0usize; // depth of headings, code blocks and tables
+    let mut image: Option<(String, usize, String)> = None; // (dest, line, alt)
+    let mut markdown_depth = nesting::MarkdownDepth::default();
+    let mut html_depth = nesting::HtmlDepth::default();
+    let mut first_flattened: Option<usize> = None;
+    let mut footnotes = footnotes::Footnotes::default();
+
+    for (event, range) in Parser::new_ext(&body, options()).into_offset_iter() {
+        if let Some((_, _, alt)) = image.as_mut() {
+            match event {
+                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                Event::End(TagEnd::Image) => {
+                    let (dest, line, alt) = image.take().expect("inside an image");
+                    let (html, warning) = media::image_html(&dest, &alt, images);
+                    warnings.extend(warning.map(|warning| (line, warning)));
+                    text.push_str(&alt);
+                    events.push(Event::InlineHtml(html.into()));
+                }
+                _ => {}
+            }
+            continue;
+        }
+        let event = match event {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                image = Some((dest_url.to_string(), line_of(range.start), String::new()));
+                continue;
+            }
+            Event::Html(raw) => {
+                let line = line_of(range.start);
+                Event::Html(raw_html(&raw, line, &mut html_depth, images, &mut warnings).into())
+            }
+            Event::InlineHtml(raw) => {
+                let line = line_of(range.start);
+                let html = raw_html(&raw, line, &mut html_depth, images, &mut warnings);
+                Event::InlineHtml(html.into())
+            }
+            Event::FootnoteReference(label) => footnotes.reference(&label),
+            Event::TaskListMarker(done) => Event::InlineHtml(
+                if done {
+                    sanitize::TASK_DONE
+                } else {
+                    sanitize::TASK_OPEN
+                }
+                .into(),
+            ),
+            other => other,
+        };
+        let is_start = matches!(event, Event::Start(_));
+        let Some(event) = markdown_depth.filter(event) else {
+            if is_start {
+                first_flattened.get_or_insert(line_of(range.start));
+            }
+            continue;
+        };
+        match &event {
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                footnotes.start_note(label);
+                continue;
+            }
+            Event::Start(Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::Table(_)) => {
+                outside_prose += 1
+            }
+            Event::End(TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::Table) => {
+                outside_prose = outside_prose.saturating_sub(1);
+                text.push('\n');
+            }
+            Event::Text(t) | Event::Code(t) => {
+                text.push_str(t);
+                if outside_prose == 0 {
+                    prose.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                text.push(' ');
+                prose.push(' ');
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell)
+            // A nested list starts inside its parent item's text: "좋았던 점" + "매우…".
+            | Event::Start(Tag::List(_)) => {
+                for out in [&mut text, &mut prose] {
+                    if !out.is_empty() && !out.ends_with('\n') {
+                        out.push('\n');
+                    }
+                }
+            }
+            _ => {}
+        }
+        if let Some(event) = footnotes.keep(event) {
+            events.push(event);
+        }
+    }
+    if let Some(line) = first_flattened {
+        warnings.push((line, flattened_warning()));
+    }
+    // One warning for the post, at the first place flattened.
+    warnings.sort_by_key(|(line, _)| *line);
+    let flattened = flattened_warning();
+    let mut seen_flattened = false;
+    warnings.retain(|(_, warning)| {
+        *warning != flattened || !std::mem::replace(&mut seen_flattened, true)
+    });
+    events.extend(footnotes.into_section());
+
+    headings::assign_heading_ids(&mut events);
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, bound_text_runs(events).into_iter());
+    Rendered {
+        html: sanitize::sanitize(&html),
+        text,
+        prose,
+        warnings,
+    }
+}
+
+/// The longest run of text the sanitizer's serializer gets in one piece. It looks for the
+/// next `<` or `>` from every `&` (and every `·`, `©`, …) it escapes, to the end of the
+/// text: on a megabyte of `&amp;` that took minutes. An empty comment between two pieces
+/// keeps them apart as it parses, and is removed with the other comments.
+const MAX_TEXT_RUN: usize = 4096;
+
+fn bound_text_runs(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut bounded = Vec::with_capacity(events.len());
+    let mut run = 0;
+    for event in events {
+        let Event::Text(text) = event else {
+            run = if matches!(event, Event::SoftBreak) {
+                run + 1
+            } else {
+                0
+            };
+            bounded.push(event);
+            continue;
+        };
+        if run + text.len() <= MAX_TEXT_RUN {
+            run += text.len();
+            bounded.push(Event::Text(text));
+            continue;
+        }
+        let mut rest: &str = &text;
+        while run + rest.len() > MAX_TEXT_RUN {
+            let mut cut = MAX_TEXT_RUN.saturating_sub(run).min(rest.len());
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            if cut > 0 {
+                bounded.push(Event::Text(rest[..cut].to_owned().into()));
+            }
+            bounded.push(Event::InlineHtml("<!---->".into()));
+            rest = &rest[cut..];
+            run = 0;
+        }
+        run += rest.len();
+        bounded.push(Event::Text(rest.to_owned().into()));
+    }
+    bounded
+}
+
+fn flattened_warning() -> String {
+    format!(
+        "nesting deeper than {MAX_DEPTH} levels (lists, quotes or HTML elements) is shown \
+         flattened"
+    )
+}
+
+/// Raw HTML as the post may have it: nesting bounded, images checked.
+fn raw_html(
+    raw: &str,
+    line: usize,
+    depth: &mut nesting::HtmlDepth,
+    images: &dyn ImageResolver,
+    warnings: &mut Vec<(usize, String)>,
+) -> String {
+    let (raw, deeper) = depth.filter(raw);
+    if deeper {
+        warnings.push((line, flattened_warning()));
+    }
+    if !media::contains_img(&raw) {
+        return raw.into_owned();
+    }
+    let (rewritten, image_warnings) = media::rewrite_raw_images(&raw, images);
+    warnings.extend(image_warnings.into_iter().map(|warning| (line, warning)));
+    rewritten
+}
+
+/// One warning for each raw-text tag name shown as text, at its first line, naming the
+/// others.
+fn warn_once_per_tag(
+    shown: &[raw_text::ShownAsText],
+    line_of: &dyn Fn(usize) -> usize,
+    warnings: &mut Vec<(usize, String)>,
+) {
+    for tag in RAW_TEXT_TAGS {
+        let mut lines: Vec<usize> = shown
+            .iter()
+            .filter(|found| found.tag == tag)
+            .map(|found| line_of(found.offset))
+            .collect();
+        lines.dedup();
+        let Some((&first, others)) = lines.split_first() else {
+            continue;
+        };
+        let also = match others.len() {
+            0 => String::new(),
+            1..=5 => format!(
+                " (also on line {})",
+                others
+                    .iter()
+                    .map(usize::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            n => format!(" (and on {n} more lines)"),
+        };
+        warnings.push((
+            first,
+            format!(
+                "`<{tag}>` is shown as text{also}: it is not run or rendered in a post; \
+                 write it as `<{tag}>` in backticks to show it as code"
+            ),
+        ));
+    }
+}
+
+/// The plain text of one line of Markdown if it is an ordinary paragraph (`**굵게**`,
+/// `[링크](url)` → their text); `None` for an image, code, a list, a table, a quote or HTML.
+pub fn inline_text(line: &str) -> Option<String> {
+    let mut text = String::new();
+    let mut events = Parser::new_ext(line.trim(), options());
+    if !matches!(events.next(), Some(Event::Start(Tag::Paragraph))) {
+        return None;
+    }
+    for event in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::Start(Tag::Image { .. } | Tag::Paragraph)
+            | Event::Html(_)
+            | Event::InlineHtml(_) => return None,
+            _ => {}
+        }
+    }
+    let text = text.trim().to_owned();
+    (!text.is_empty()).then_some(text)
+}
+
+/// Note-taking apps export bullet lists as `*` + TAB(s) + text. CommonMark reads five or
+/// more columns after the marker as an indented code block, which is never what the author
+/// meant; such list items are read as ordinary ones. Only the copy being rendered changes.
+fn untab_list_markers(body: &str) -> String {
+    let mut in_fence = false;
+    body.split_inclusive('\n')
+        .map(|line| {
+            let trimmed = line.trim_start();
+            if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+                in_fence = !in_fence;
+                return line.to_owned();
+            }
+            if in_fence {
+                return line.to_owned();
+            }
+            let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+            let rest = &line[indent..];
+            let marker_len = list_marker_len(rest);
+            if marker_len > 0 && rest[marker_len..].starts_with([' ', '\t']) {
+                let text = rest[marker_len..].trim_start_matches([' ', '\t']);
+                format!("{}{} {}", &line[..indent], &rest[..marker_len], text)
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect()
+}
+
+fn list_marker_len(text: &str) -> usize {
+    if text.starts_with(['*', '-', '+']) {
+        return 1;
+    }
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=9).contains(&digits) && text[digits..].starts_with(['.', ')']) {
+        digits + 1
+    } else {
+        0
+    }
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+        .collect()
+}
+
+/// Points the in-page links of sanitized `html` (`href="#x"`) at `page` (`posts/a/#x`):
+/// with `<base href>` a bare `#x` would lead to the site's home. Only attributes change,
+/// never text: outside its tags, sanitized HTML has no `<`, and inside one, values are
+/// double-quoted.
+pub fn point_in_page_links(html: &str, page: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let mut in_value = false;
+        let mut end = rest.len();
+        for (at, byte) in rest.bytes().enumerate().skip(start) {
+            match byte {
+                b'"' => in_value = !in_value,
+                b'>' if !in_value => {
+                    end = at + 1;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let tag = &rest[start..end];
+        out.push_str(&tag.replace(" href=\"#", &format!(" href=\"{page}#")));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Escapes text for use in HTML content or a double-quoted attribute.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::images::ImageSource;
+
+    struct NoImages;
+
+    impl ImageResolver for NoImages {
+        fn resolve(&self, _: &str) -> ImageSource {
+            ImageSource::Missing
+        }
+    }
+
+    #[test]
+    fn an_item_with_a_nested_list_does_not_run_into_it() {
+        let rendered = render_markdown("- 좋았던 점\n  - 매우 성장하는 팀\n- 끝\n", &NoImages);
+        assert_eq!(rendered.text, "좋았던 점\n매우 성장하는 팀\n끝\n");
+        assert_eq!(rendered.prose, rendered.text);
+    }
+}

@@ -1,0 +1,90 @@
+//! Allow-list sanitizing: ordinary document markup stays; script, event handlers and form
+//! controls go; only safe URL schemes survive; ids are kept only where geul gave them.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use geul_core::dom_ids::{FOOTNOTE_PREFIX, FOOTNOTE_REFERENCE_PREFIX, RESERVED};
+
+/// Task list items' boxes are written as these before sanitizing, which removes every
+/// form control a post writes, and become disabled checkboxes after it.
+pub const TASK_OPEN: &str = "<span class=\"task-box\"></span>";
+pub const TASK_DONE: &str = "<span class=\"task-box task-box--done\"></span>";
+const CHECKBOX_OPEN: &str = "<input type=\"checkbox\" disabled> ";
+const CHECKBOX_DONE: &str = "<input type=\"checkbox\" disabled checked> ";
+
+pub fn sanitize(html: &str) -> String {
+    static SANITIZER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    let clean = SANITIZER.get_or_init(builder).clean(html).to_string();
+    if clean.contains("task-box") {
+        clean
+            .replace(TASK_OPEN, CHECKBOX_OPEN)
+            .replace(TASK_DONE, CHECKBOX_DONE)
+    } else {
+        clean
+    }
+}
+
+fn builder() -> ammonia::Builder<'static> {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .add_tags(["section"])
+        .add_tag_attributes("img", ["loading"])
+        .add_tag_attributes("span", ["role", "aria-label"])
+        .add_tag_attributes("section", ["aria-label"])
+        .add_tag_attributes("a", ["id", "aria-label"])
+        .add_tag_attributes("li", ["id"])
+        .add_allowed_classes("span", ["img-missing", "img-missing__label"])
+        .add_allowed_classes("span", ["task-box", "task-box--done"])
+        .add_allowed_classes("sup", ["footnote-ref"])
+        .add_allowed_classes("a", ["footnote-back"])
+        .add_allowed_classes("section", ["footnotes"])
+        .attribute_filter(keep_attribute);
+    for heading in ["h1", "h2", "h3", "h4", "h5", "h6"] {
+        builder.add_tag_attributes(heading, ["id"]);
+    }
+    builder
+}
+
+/// Ids: a heading's may be any slug but the page's own; footnotes' carry their prefix.
+fn keep_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
+    if attribute != "id" {
+        return Some(Cow::Borrowed(value));
+    }
+    let keep = match element {
+        "a" => value.starts_with(FOOTNOTE_REFERENCE_PREFIX),
+        "li" => value.starts_with(FOOTNOTE_PREFIX),
+        _ => !value.contains(':') && !RESERVED.contains(&value),
+    };
+    keep.then_some(Cow::Borrowed(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_controls_go_and_task_boxes_stay() {
+        let html = format!(
+            "<ul><li>{TASK_DONE} 끝</li><li>{TASK_OPEN} 할 일</li></ul>\
+             <input type=\"text\" name=\"q\"><button>누르기</button><select><option>a</option></select>"
+        );
+        assert_eq!(
+            sanitize(&html),
+            "<ul><li><input type=\"checkbox\" disabled checked>  끝</li>\
+             <li><input type=\"checkbox\" disabled>  할 일</li></ul>누르기a"
+        );
+    }
+
+    #[test]
+    fn ids_are_kept_only_where_geul_gives_them() {
+        assert_eq!(
+            sanitize("<h2 id=\"geul\">a</h2><h2 id=\"회고\">b</h2><h3 id=\"fn:1\">c</h3>"),
+            "<h2>a</h2><h2 id=\"회고\">b</h2><h3>c</h3>"
+        );
+        assert_eq!(
+            sanitize("<p id=\"x\">p</p><a id=\"main\" href=\"#fn:1\">1</a><li id=\"fn:1\">n</li>"),
+            "<p>p</p><a rel=\"noopener noreferrer\" href=\"#fn:1\">1</a><li id=\"fn:1\">n</li>"
+        );
+    }
+}

@@ -1,0 +1,374 @@
+//! The whole `posts/` folder → the index and the body files.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::error::{ContentError, ContentWarning};
+use crate::post::{parse_post, Post};
+use crate::render::images::{ImageResolver, ImageSource, SiteImages};
+use crate::search_index::SearchIndexFile;
+use geul_core::{
+    search::SearchDoc,
+    search::{TextChunk, TEXT_CHUNK_POSTS},
+    CardChunk, Facet, PostMeta, SiteIndex, CARD_CHUNK_POSTS,
+};
+
+pub(crate) mod facet_spelling;
+mod facets;
+mod files;
+
+use facet_spelling::unify_spellings;
+use facets::index_facets;
+
+use files::{chunk_files, content_hash_bytes};
+pub use files::{content_hash, write_site_files};
+
+/// Folder (site-relative) that holds the rendered bodies.
+pub const BODY_DIR: &str = "content";
+
+/// Every post, parsed and ordered, ready to be written.
+#[derive(Debug)]
+pub struct Site {
+    /// The posts in display order, `body_path` and `facet_ids` filled in.
+    pub posts: Vec<Post>,
+    /// The facet table the posts' `facet_ids` point into.
+    pub facets: Vec<Facet>,
+    /// The site's name, for the index.
+    pub title: String,
+    /// The search index, encoded, and its content-hashed path.
+    pub search_bytes: Vec<u8>,
+    pub search_path: String,
+    /// The text chunks the index names, for snippets: (path, encoded chunk).
+    pub text_chunks: Vec<(String, Vec<u8>)>,
+    /// The card chunks after the first, which the app embeds: (path, encoded chunk).
+    pub card_chunks: Vec<(String, Vec<u8>)>,
+    /// Problems the build tolerates.
+    pub warnings: Vec<ContentWarning>,
+    /// Local images the posts use (site-relative paths), to be published with them.
+    pub images: Vec<String>,
+}
+
+impl Site {
+    /// The index embedded in the app.
+    pub fn index(&self) -> SiteIndex {
+        SiteIndex::new(
+            self.title.clone(),
+            &self.metas(),
+            self.facets.clone(),
+            self.search_path.clone(),
+            self.card_chunks
+                .iter()
+                .map(|(path, _)| path.clone())
+                .collect(),
+        )
+    }
+
+    /// Every post's card, in display order.
+    pub fn metas(&self) -> Vec<PostMeta> {
+        self.posts.iter().map(|post| post.meta.clone()).collect()
+    }
+}
+
+/// Files in `posts/` that are posts: Markdown and plain text, not hidden, not a README.
+fn is_post_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    !name.starts_with('.')
+        && !name.eq_ignore_ascii_case("README.md")
+        && matches!(extension, "md" | "markdown" | "txt")
+}
+
+/// Whether a post file may be read: a file, or a link to one, inside the repository. A link
+/// that leads elsewhere (`posts/passwd.txt → /etc/passwd`) is never followed.
+fn readable_post(path: &Path, real_root: Option<&Path>) -> Result<bool, &'static str> {
+    let Ok(metadata) = fs::symlink_metadata(path) else {
+        return Ok(false);
+    };
+    if !metadata.file_type().is_symlink() {
+        return Ok(metadata.is_file());
+    }
+    let target = path.canonicalize().map_err(|_| "it is a link to nothing")?;
+    match real_root.and_then(|root| target.strip_prefix(root).ok()) {
+        None => Err("it is a link to a file outside the repository"),
+        Some(inside)
+            if inside
+                .components()
+                .any(|part| part.as_os_str().to_string_lossy().starts_with('.')) =>
+        {
+            Err("it is a link into a hidden file or folder")
+        }
+        Some(_) => Ok(target.is_file()),
+    }
+}
+
+/// Reads and parses every post under `posts_dir`; images are looked up under `site_root`.
+/// Every broken post is reported, not just the first.
+pub fn load_site(posts_dir: &Path, site_root: &Path) -> Result<Site, Vec<ContentError>> {
+    let shown_path = |path: &Path| {
+        path.strip_prefix(site_root)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| path.to_path_buf())
+    };
+    let real_root = site_root.canonicalize().ok();
+    let mut warnings = Vec::new();
+    let mut files: Vec<PathBuf> = match fs::read_dir(posts_dir) {
+        Ok(entries) => entries
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| is_post_file(path))
+            .filter(|path| match readable_post(path, real_root.as_deref()) {
+                Ok(readable) => readable,
+                Err(why) => {
+                    warnings.push(ContentWarning::new(
+                        shown_path(path),
+                        1,
+                        format!("not read: {why}"),
+                    ));
+                    false
+                }
+            })
+            .collect(),
+        Err(e) => {
+            return Err(vec![ContentError::new(
+                posts_dir,
+                0,
+                format!("cannot read the posts folder: {e}"),
+            )])
+        }
+    };
+    files.sort();
+
+    let images = RecordingImages {
+        inner: SiteImages::new(site_root),
+        used: Default::default(),
+    };
+
+    let mut posts: Vec<Post> = Vec::new();
+    let mut errors = Vec::new();
+    let mut slugs: HashMap<String, PathBuf> = HashMap::new();
+    for path in files {
+        let name = shown_path(&path);
+        let source = match fs::read_to_string(&path) {
+            Ok(source) => source,
+            Err(e) => {
+                errors.push(ContentError::new(
+                    &name,
+                    1,
+                    format!("cannot read the file as UTF-8 text: {e}"),
+                ));
+                continue;
+            }
+        };
+        match parse_post(&name, &source, &images) {
+            Ok((post, post_warnings)) => {
+                warnings.extend(post_warnings);
+                if let Some(first) = slugs.get(&post.meta.slug) {
+                    errors.push(ContentError::new(
+                        &name,
+                        1,
+                        format!(
+                            "slug \"{}\" is already used by {}{}: rename one file or give it a `slug:`",
+                            post.meta.slug,
+                            first.display(),
+                            encoding_note(first, &name),
+                        ),
+                    ));
+                    continue;
+                }
+                slugs.insert(post.meta.slug.clone(), name);
+                posts.push(post);
+            }
+            Err(error) => errors.push(error),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    let mut images = images.used.into_inner();
+    images.sort();
+    images.dedup();
+    Ok(site_of_posts(posts, warnings, images))
+}
+
+/// The site of posts already parsed (slugs unique): ordered, facets indexed, search index
+/// and chunks encoded. `images` are the local images the posts use.
+pub fn site_of_posts(
+    mut posts: Vec<Post>,
+    mut warnings: Vec<ContentWarning>,
+    images: Vec<String>,
+) -> Site {
+    posts.sort_by(|a, b| display_order(&a.meta, &b.meta));
+    warnings.extend(unify_spellings(&mut posts));
+    for post in &mut posts {
+        post.meta.body_path = format!("{BODY_DIR}/{}.html", content_hash(&post.html));
+        post.meta.body_bytes = u32::try_from(post.html.len()).unwrap_or(u32::MAX);
+    }
+    let facets = index_facets(
+        &mut posts
+            .iter_mut()
+            .map(|post| &mut post.meta)
+            .collect::<Vec<_>>(),
+    );
+    let docs = search_docs(&posts);
+    let text_chunks = chunk_files(
+        "text",
+        docs.chunks(TEXT_CHUNK_POSTS).map(|chunk| {
+            let texts = chunk.iter().map(|doc| doc.text.clone()).collect();
+            TextChunk { texts }.to_bytes()
+        }),
+    );
+    let chunk_paths = text_chunks.iter().map(|(path, _)| path.clone()).collect();
+    // The first chunk's cards are embedded in the app.
+    let card_chunks = chunk_files(
+        "cards",
+        posts.chunks(CARD_CHUNK_POSTS).skip(1).map(|chunk| {
+            let cards = chunk.iter().map(|post| post.meta.clone()).collect();
+            CardChunk { cards }.to_bytes()
+        }),
+    );
+    let search_bytes = SearchIndexFile::build(&docs, chunk_paths).to_bytes();
+    let search_path = format!(
+        "{BODY_DIR}/search-{}.bin",
+        content_hash_bytes(&search_bytes)
+    );
+    Site {
+        posts,
+        facets,
+        title: String::new(),
+        search_bytes,
+        search_path,
+        text_chunks,
+        card_chunks,
+        warnings,
+        images,
+    }
+}
+
+/// Two names that look the same but are not: Hangul typed on macOS is often stored
+/// decomposed (NFD), elsewhere composed (NFC).
+fn encoding_note(first: &Path, second: &Path) -> &'static str {
+    use unicode_normalization::UnicodeNormalization;
+    let composed = |path: &Path| path.to_string_lossy().nfc().collect::<String>();
+    if first != second && composed(first) == composed(second) {
+        " (the two names differ only in how their Hangul is encoded, NFC and NFD; \
+         keep one file)"
+    } else {
+        ""
+    }
+}
+
+/// What search reads of each post, in display order.
+pub fn search_docs(posts: &[Post]) -> Vec<SearchDoc> {
+    posts
+        .iter()
+        .map(|post| SearchDoc {
+            title: post.meta.title.clone(),
+            facets: post
+                .meta
+                .categories
+                .iter()
+                .chain(&post.meta.tags)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" "),
+            text: post.text.clone(),
+        })
+        .collect()
+}
+
+/// Newer posts first, undated ones after every dated one.
+pub fn newest_first(a: &PostMeta, b: &PostMeta) -> Ordering {
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) => y.timestamp.cmp(&x.timestamp),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// Pinned first; then dated posts, newest first; then undated ones by title.
+pub fn display_order(a: &PostMeta, b: &PostMeta) -> Ordering {
+    b.pinned
+        .cmp(&a.pinned)
+        .then_with(|| newest_first(a, b))
+        .then_with(|| a.title.cmp(&b.title))
+        .then_with(|| a.slug.cmp(&b.slug))
+}
+
+/// Resolves like [`SiteImages`] and remembers the local images that were found.
+struct RecordingImages {
+    inner: SiteImages,
+    used: std::cell::RefCell<Vec<String>>,
+}
+
+impl ImageResolver for RecordingImages {
+    fn resolve(&self, dest: &str) -> ImageSource {
+        let source = self.inner.resolve(dest);
+        if let ImageSource::Found(src) = &source {
+            if !crate::render::images::is_remote(src) {
+                self.used.borrow_mut().push(src.clone());
+            }
+        }
+        source
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geul_core::PostDate;
+
+    fn meta(slug: &str, pinned: bool, timestamp: Option<i64>) -> PostMeta {
+        PostMeta {
+            slug: slug.into(),
+            title: slug.into(),
+            date: timestamp.map(|timestamp| PostDate {
+                year: 2021,
+                month: 1,
+                day: 1,
+                timestamp,
+            }),
+            tags: vec![],
+            categories: vec![],
+            pinned,
+            excerpt: String::new(),
+            reading_minutes: 1,
+            body_path: String::new(),
+            body_bytes: 0,
+            facet_ids: vec![],
+        }
+    }
+
+    #[test]
+    fn pinned_first_then_newest_then_undated_by_title() {
+        let mut posts = [
+            meta("b-undated", false, None),
+            meta("old", false, Some(10)),
+            meta("a-undated", false, None),
+            meta("pinned-undated", true, None),
+            meta("new", false, Some(20)),
+            meta("pinned-old", true, Some(1)),
+        ];
+        posts.sort_by(display_order);
+        let order: Vec<&str> = posts.iter().map(|p| p.slug.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "pinned-old",
+                "pinned-undated",
+                "new",
+                "old",
+                "a-undated",
+                "b-undated"
+            ]
+        );
+    }
+}

@@ -1,0 +1,322 @@
+//! Static pages and the feed built from the five real posts.
+
+mod common;
+
+use common::{publishing_config, real_site, repo_root};
+use geul_build::{
+    assemble, atom_feed, load_site, site_pages, Page, Site, SiteConfig, PARTS_SEPARATOR,
+};
+
+fn site() -> Site {
+    real_site()
+}
+
+fn config() -> SiteConfig {
+    publishing_config()
+}
+
+fn page<'a>(pages: &'a [Page], file: &str) -> &'a Page {
+    pages
+        .iter()
+        .find(|p| p.file == file)
+        .unwrap_or_else(|| panic!("no page {file}"))
+}
+
+#[test]
+fn one_page_per_post_tag_category_plus_list_and_not_found() {
+    let site = site();
+    let pages = site_pages(&site, &config());
+    assert_eq!(pages.len(), 1 + 5 + site.facets.len() + 1);
+    for file in [
+        "index.html",
+        "posts/line-developer/index.html",
+        "tags/이직/index.html",
+        "categories/career/index.html",
+        "404.html",
+    ] {
+        page(&pages, file);
+    }
+}
+
+#[test]
+fn a_post_page_carries_its_meta_tags_and_full_content() {
+    let site = site();
+    let pages = site_pages(&site, &config());
+    let post = page(&pages, "posts/data-scientist-job-change/index.html");
+    for expected in [
+        "<title>2년차 데이터사이언티스트의 이직 도전기 · 글 모음</title>",
+        "<link rel=\"canonical\" href=\"https://user.github.io/geul/posts/data-scientist-job-change/\">",
+        "<meta property=\"og:type\" content=\"article\">",
+        "<meta property=\"article:published_time\" content=\"2021-11-14\">",
+        "<meta property=\"article:tag\" content=\"jobs\">",
+        "<meta name=\"description\" content=\"2년차 데이터사이언티스트로서 이직을 준비하고 있습니다.",
+        "href=\"https://user.github.io/geul/feed.xml\"",
+        "<meta property=\"og:site_name\" content=\"글 모음\">",
+    ] {
+        assert!(post.head.contains(expected), "missing {expected} in\n{}", post.head);
+    }
+    let body = &site
+        .posts
+        .iter()
+        .find(|p| p.meta.slug == "data-scientist-job-change")
+        .unwrap()
+        .html;
+    assert!(
+        post.body.contains(body.as_str()),
+        "the whole rendered body is in the page"
+    );
+    // The newest post is the first in the display order; the app loads its card from that.
+    assert!(post
+        .body
+        .starts_with("<div id=\"prerendered\" data-posts=\"0\">"));
+    assert!(post
+        .body
+        .contains("<h1 class=\"post__title\">2년차 데이터사이언티스트의 이직 도전기</h1>"));
+    assert!(post.body.contains("data-body-path=\"content/"));
+}
+
+#[test]
+fn list_and_facet_pages_list_their_posts() {
+    let site = site();
+    let pages = site_pages(&site, &config());
+    let cards = |page: &Page| page.body.matches("<article class=\"post-card\"").count();
+    assert_eq!(cards(page(&pages, "index.html")), 5);
+    assert_eq!(cards(page(&pages, "tags/mlops/index.html")), 2);
+    // Each list page names the posts it shows, by their place in the display order.
+    assert!(page(&pages, "index.html")
+        .body
+        .starts_with("<div id=\"prerendered\" data-posts=\"0,1,2,3,4\">"));
+    let mlops: Vec<usize> = site
+        .posts
+        .iter()
+        .enumerate()
+        .filter(|(_, post)| post.meta.tags.iter().any(|tag| tag == "MLOps"))
+        .map(|(position, _)| position)
+        .collect();
+    assert_eq!(mlops.len(), 2);
+    assert!(page(&pages, "tags/mlops/index.html")
+        .body
+        .starts_with(&format!(
+            "<div id=\"prerendered\" data-posts=\"{},{}\">",
+            mlops[0], mlops[1]
+        )));
+    assert_eq!(cards(page(&pages, "categories/career/index.html")), 4);
+    let tag_page = page(&pages, "tags/회고/index.html");
+    assert!(
+        tag_page
+            .head
+            .contains("<title>태그 #회고 · 글 모음</title>"),
+        "{}",
+        tag_page.head
+    );
+    assert!(tag_page
+        .body
+        .contains("aria-current=\"page\" aria-label=\"회고, 글 2개\">회고"));
+    assert!(tag_page
+        .body
+        .contains("<h1 class=\"visually-hidden\">태그 #회고</h1>"));
+    // Tag links work without JavaScript: they lead to the tag pages.
+    assert!(page(&pages, "index.html")
+        .body
+        .contains("href=\"/geul/tags/mlops/\""));
+}
+
+#[test]
+fn text_is_escaped_in_attributes_and_content() {
+    let pages = site_pages(&site(), &config());
+    let home = page(&pages, "index.html");
+    assert!(home.head.contains("content=\"설명 &amp; 소개\""));
+    assert!(page(&pages, "posts/kakao-mlops-interview/index.html")
+        .head
+        .contains("카카오 분석 &amp; MLOps"));
+}
+
+#[test]
+fn pages_go_into_trunks_index_html_plain_or_minified() {
+    let template = "<!DOCTYPE html><html lang=\"ko\"><head><title>geul</title><script src=\"/geul/app-1.js\"></script><script>boot()</script></head><body><div id=\"geul\"></div><p class=\"boot\">…</p></body></html>";
+    // `echo -n 'boot()' | openssl dgst -sha256 -binary | base64`
+    let csp = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-MeZS89WlF0u+o0hCvHTBt4q1WHU+U+sJKgbdRUc36mY='; object-src 'none'; base-uri 'self'; form-action 'self'; img-src 'self' data: https:\">";
+    let html = assemble(
+        template,
+        "<title>새 제목</title>",
+        "<div id=\"prerendered\">본문</div>",
+        "ko",
+        true,
+    )
+    .unwrap();
+    assert_eq!(
+        html,
+        format!("<!DOCTYPE html><html lang=\"ko\"><head>{csp}<title>새 제목</title><script src=\"/geul/app-1.js\"></script><script>boot()</script></head><body><div id=\"geul\"></div><div id=\"prerendered\">본문</div><p class=\"boot\">…</p></body></html>")
+    );
+    let minified =
+        "<!doctype html><html lang=ko><title>geul</title><body><div id=geul></div></body>";
+    let html = assemble(minified, "<title>t</title>", "<p>b</p>", "en", true).unwrap();
+    assert!(
+        html.starts_with(
+            "<!doctype html><html lang=\"en\"><meta http-equiv=\"Content-Security-Policy\""
+        ) && html.ends_with("<title>t</title><body><div id=geul></div><p>b</p></body>"),
+        "{html}"
+    );
+    assert_eq!(
+        assemble("<html><body></body></html>", "", "", "ko", true),
+        None
+    );
+    // A script before the policy would run unchecked.
+    let early_script = "<html><script>x()</script><title>a</title><div id=geul></div></html>";
+    assert_eq!(assemble(early_script, "", "", "ko", true), None);
+    // Without the policy, for a development server that adds scripts of its own.
+    let plain = assemble(minified, "<title>t</title>", "<p>b</p>", "en", false).unwrap();
+    assert!(!plain.contains("Content-Security-Policy"), "{plain}");
+}
+
+#[test]
+fn parts_files_split_back_into_head_and_body() {
+    let pages = site_pages(&site(), &config());
+    let parts = pages[0].to_parts();
+    let (head, body) = parts.split_once(PARTS_SEPARATOR).unwrap();
+    assert_eq!(
+        (head, body),
+        (pages[0].head.as_str(), pages[0].body.as_str())
+    );
+}
+
+#[test]
+fn the_feed_has_every_post_with_content_and_a_date_even_when_undated() {
+    let site = site();
+    let feed = atom_feed(&site, &config());
+    assert!(feed.starts_with(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""
+    ));
+    assert_eq!(feed.matches("<entry>").count(), 5);
+    assert!(
+        feed.contains("<link href=\"https://user.github.io/geul/posts/lablup-eight-months/\"/>")
+    );
+    assert!(feed.contains("<updated>2021-11-14T07:50:00Z</updated>"));
+    // Undated posts take the newest post's date, so the feed stays valid.
+    let undated = feed
+        .split("<entry>")
+        .find(|e| e.contains("lablup-eight-months"))
+        .unwrap();
+    assert!(undated.contains("<updated>2021-11-14T07:50:00Z</updated>"));
+    assert!(undated.contains("<category term=\"스타트업\"/>"));
+    assert!(
+        !undated.contains("<published>"),
+        "an undated post claims no publication date"
+    );
+    assert!(template_has_no_description());
+    assert!(
+        feed.contains("<content type=\"html\">&lt;p&gt;"),
+        "content is escaped HTML"
+    );
+}
+
+/// The slugs of the feed's entries, in the feed's order.
+fn feed_slugs(feed: &str) -> Vec<&str> {
+    feed.split("<entry>")
+        .skip(1)
+        .map(|entry| {
+            let link = entry.split("/posts/").nth(1).unwrap();
+            &link[..link.find('/').unwrap()]
+        })
+        .collect()
+}
+
+#[test]
+fn the_feed_carries_the_newest_posts_by_date_and_zero_means_every_post() {
+    let site = site();
+    let newest_first: Vec<&str> = {
+        let mut dated: Vec<_> = site
+            .posts
+            .iter()
+            .filter(|p| p.meta.date.is_some())
+            .collect();
+        dated.sort_by_key(|p| std::cmp::Reverse(p.meta.date.unwrap().timestamp));
+        dated.iter().map(|p| p.meta.slug.as_str()).collect()
+    };
+    let undated = site.posts.len() - newest_first.len();
+    assert!(
+        newest_first.len() >= 2 && undated >= 1,
+        "the seeds have dated and undated posts"
+    );
+    let one = atom_feed(
+        &site,
+        &SiteConfig {
+            feed_posts: 1,
+            ..config()
+        },
+    );
+    assert_eq!(feed_slugs(&one), newest_first[..1]);
+    // Undated posts come after every dated one.
+    let limit = newest_first.len() + 1;
+    let dated_then_one = atom_feed(
+        &site,
+        &SiteConfig {
+            feed_posts: limit,
+            ..config()
+        },
+    );
+    let slugs = feed_slugs(&dated_then_one);
+    assert_eq!(slugs.len(), limit);
+    assert_eq!(slugs[..newest_first.len()], newest_first[..]);
+    // The default leaves room for every post of a small site; 0 lifts the limit.
+    let every = atom_feed(
+        &site,
+        &SiteConfig {
+            feed_posts: 0,
+            ..config()
+        },
+    );
+    assert_eq!(feed_slugs(&every).len(), site.posts.len());
+    assert_eq!(feed_slugs(&every)[..newest_first.len()], newest_first[..]);
+    assert_eq!(config().feed_posts, geul_build::DEFAULT_FEED_POSTS);
+}
+
+#[test]
+fn feed_posts_is_read_from_site_toml_and_must_be_a_count() {
+    let file = std::path::Path::new("site.toml");
+    let config = SiteConfig::parse(file, "feed_posts = 5\n").unwrap();
+    assert_eq!(config.feed_posts, 5);
+    let error = SiteConfig::parse(file, "title = \"x\"\nfeed_posts = -1\n").unwrap_err();
+    assert!(error.to_string().starts_with("site.toml:2:"), "{error}");
+}
+
+/// Trunk's `index.html` is the template of every page: it must not bring a description of
+/// its own, or every page would have two.
+fn template_has_no_description() -> bool {
+    let template = std::fs::read_to_string(repo_root().join("index.html")).unwrap();
+    !template.contains("name=\"description\"")
+}
+
+#[test]
+fn static_lists_carry_the_first_page_of_posts_and_the_full_count() {
+    use geul_core::LIST_PAGE_SIZE;
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("posts");
+    std::fs::create_dir_all(&posts).unwrap();
+    let count = LIST_PAGE_SIZE + 3;
+    for n in 1..=count {
+        let text = format!(
+            "---\ntitle: \"글 {n}\"\ndate: 2024-01-{n:02}\ntags: [공통]\n---\n\n본문 {n}.\n"
+        );
+        std::fs::write(posts.join(format!("post-{n:02}.md")), text).unwrap();
+    }
+    let site = load_site(&posts, dir.path()).unwrap();
+    let pages = site_pages(&site, &config());
+    for file in ["index.html", "tags/공통/index.html"] {
+        let body = &page(&pages, file).body;
+        assert_eq!(
+            body.matches("<article class=\"post-card\"").count(),
+            LIST_PAGE_SIZE,
+            "{file}"
+        );
+        assert!(
+            body.contains(&format!("글 {count}개")),
+            "{file} states every post"
+        );
+        assert!(body.contains("글 13</a>"), "{file} starts with the newest");
+        assert!(
+            !body.contains("글 1</a>"),
+            "{file} leaves the oldest to the app"
+        );
+    }
+}
