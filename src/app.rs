@@ -1,11 +1,16 @@
-//! The page frame: header, the routed view, footer.
+//! The page frame (header, the routed view, footer) and the view for each route.
 
 use geul_core::dom_ids::MAIN;
+use geul_core::{percent_decode, FacetKind, Route};
 use yew::prelude::*;
 
-use crate::route::{switch, Route};
+use crate::data::site_index::site_index;
+use crate::document::move_focus_to_main;
+use crate::pages::home::Home;
+use crate::pages::not_found::not_found;
+use crate::pages::post::post_page;
 use crate::router::{home_url, use_location, Router};
-use crate::site_index::site_index;
+use crate::static_page;
 
 /// The site's name from `site.toml` (via the index): header and document titles.
 pub fn site_name() -> &'static str {
@@ -25,9 +30,15 @@ pub fn App() -> Html {
             </section>
         },
     };
+    // A static page's skip link names the page itself: a bare `#main` would resolve
+    // against `<base href>` and lead to the list. The app's follows the click instead.
+    let skip_target = match static_page::current() {
+        Some(page) => AttrValue::from(format!("{}{}#{MAIN}", page.base, page.served_at)),
+        None => AttrValue::Static("#main"), // `MAIN`
+    };
     html! {
         <Router>
-            <a class="skip-link" href="#main" onclick={focus_main()}>{ "본문으로 건너뛰기" }</a>
+            <a class="skip-link" href={skip_target} onclick={focus_main()}>{ "본문으로 건너뛰기" }</a>
             <header class="site-header">
                 <a class="site-header__name" href={home_url()}>{ "글" }<span>{ site_name() }</span></a>
             </header>
@@ -39,8 +50,7 @@ pub fn App() -> Html {
     }
 }
 
-/// Moves focus to the main content. A plain `#main` link would resolve against
-/// `<base href>` and leave the page.
+/// Moves focus to the main content, without following the link (see `skip_target`).
 fn focus_main() -> Callback<MouseEvent> {
     Callback::from(|event: MouseEvent| {
         event.prevent_default();
@@ -48,41 +58,31 @@ fn focus_main() -> Callback<MouseEvent> {
     })
 }
 
-/// Focus on `<main>`, so keyboard and screen-reader users start reading the new view.
-pub fn move_focus_to_main() {
-    if let Some(main) = gloo::utils::document().get_element_by_id(MAIN) {
-        use wasm_bindgen::JsCast;
-        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-            // Without preventScroll, focusing a <main> taller than the screen scrolls the
-            // header away; the views choose where the page is scrolled.
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = main.focus_with_options(&options);
-        }
+/// The view for the current location. The views set the document's title as they are
+/// shown; a static page carries its own.
+#[component]
+fn Routed() -> Html {
+    switch(Route::recognize(&use_location().path))
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <Home /> },
+        Route::Tag { slug } => facet_list(FacetKind::Tag, &slug),
+        Route::Category { slug } => facet_list(FacetKind::Category, &slug),
+        Route::Post { slug } => post_page(&slug),
+        Route::NotFound => not_found(),
     }
 }
 
-/// The view for the current location.
-#[component]
-fn Routed() -> Html {
-    let location = use_location();
-    switch(Route::recognize(&location.path).unwrap_or(Route::NotFound))
-}
-
-/// Sets `document.title` to `<page> · geul` (or just the site name). The list calls this on
-/// every render, so on every keystroke of a search; setting an unchanged title still costs
-/// the browser a tenth of a millisecond or more, so it is set only when it changes.
-pub fn set_document_title(page: Option<&str>) {
-    thread_local!(static SHOWN: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) });
-    let title = match page {
-        Some(page) => format!("{page} · {}", site_name()),
-        None => site_name().to_owned(),
-    };
-    SHOWN.with(|shown| {
-        let mut shown = shown.borrow_mut();
-        if *shown != title {
-            gloo::utils::document().set_title(&title);
-            *shown = title;
-        }
-    });
+/// The list narrowed to the tag or category whose page this is, or not found.
+fn facet_list(kind: FacetKind, url_slug: &str) -> Html {
+    let slug = percent_decode(url_slug);
+    match site_index()
+        .ok()
+        .and_then(|index| index.facet_by_slug(kind, &slug))
+    {
+        Some(facet) => html! { <Home {facet} /> },
+        None => not_found(),
+    }
 }

@@ -13,8 +13,8 @@ use geul_core::{
 use yew::prelude::*;
 
 use crate::components::facet_bar::{facet_bar, FacetBarProps};
-use crate::route::Route;
 use crate::router::navigator;
+use geul_core::Route;
 
 /// Whether two selections differ in their search text only.
 fn only_search_differs(a: &Selection, b: &Selection) -> bool {

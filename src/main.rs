@@ -1,81 +1,14 @@
-//! geul: a Korean-first blog reader. The posts are bundled at build time (see `build.rs`);
-//! this crate is the browser side: views, routing and the glue to the DOM.
-
-mod app;
-mod body_loader;
-mod cards;
-mod components;
-mod fetch;
-mod list_facets;
-mod list_keys;
-mod pages;
-mod route;
-mod router;
-mod search_loader;
-mod site_index;
-mod takeover;
-mod tasks;
-
-use geul_core::dom_ids;
+//! The browser's entry point: starts [`geul::App`] with the post index the build script
+//! embedded (see `geul::browser`). A native build of this binary does nothing: geul runs in
+//! the browser.
 
 fn main() {
-    let document = gloo::utils::document();
-    let root = document
-        .get_element_by_id(dom_ids::MOUNT)
-        .expect("index.html has the app's mount point");
-    let prerendered = document.get_element_by_id(dom_ids::PRERENDERED);
-    if let Some(prerendered) = &prerendered {
-        keep_prerendered_body(prerendered);
-    }
-    // The app renders the view the static page shows with its cards: those of the first
-    // posts are embedded; others are fetched first, while the static page stays on screen.
-    // If they cannot be fetched, the static page stays: readable, its links plain links.
-    let shown = prerendered.as_ref().map(shown_posts).unwrap_or_default();
-    // A page that shows cards is a list, whose takeover is spread over tasks (`takeover`).
-    let staged = !shown.is_empty();
-    if shown.iter().all(|&post| cards::card(post).is_some()) {
-        wasm_bindgen_futures::spawn_local(async move {
-            // Not in the task the wasm starts in: V8 compiles each function it calls for the
-            // first time, and this task already paid for those that read the index.
-            tasks::next_task().await;
-            takeover::start(root, prerendered, staged);
-        });
-    } else {
-        wasm_bindgen_futures::spawn_local(async move {
-            if cards::load_cards(&shown).await {
-                takeover::start(root, prerendered, staged);
-            }
-        });
-    }
+    #[cfg(target_family = "wasm")]
+    geul::browser::start(include_bytes!(concat!(env!("OUT_DIR"), "/site-index.bin")));
 }
 
-/// The posts (positions in the index) whose cards the static page shows (`data-posts`).
-fn shown_posts(prerendered: &web_sys::Element) -> Vec<usize> {
-    let listed = prerendered.get_attribute("data-posts").unwrap_or_default();
-    listed
-        .split(',')
-        .filter_map(|post| post.parse().ok())
-        .collect()
-}
-
-/// A static post page already holds the post's body: hand it to the app instead of
-/// fetching the same file again.
-fn keep_prerendered_body(prerendered: &web_sys::Element) {
-    let Some(article) = prerendered
-        .query_selector("article[data-body-path]")
-        .ok()
-        .flatten()
-    else {
-        return;
-    };
-    let body = article.query_selector(".post__body").ok().flatten();
-    if let (Some(path), Some(body)) = (article.get_attribute("data-body-path"), body) {
-        body_loader::remember_body(path, body.inner_html());
-    }
-}
-
-/// Talc instead of the standard library's dlmalloc: about 3 KB less gzipped wasm, a fortieth
-/// of the first-load budget (docs/PERFORMANCE.md). The app is single-threaded.
+/// Talc instead of the standard library's dlmalloc: about 3 KB less gzipped wasm, a
+/// fortieth of the first-load budget (docs/PERFORMANCE.md). The app is single-threaded.
 #[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -11,7 +11,9 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use crate::route::Route;
+use geul_core::Route;
+
+use crate::static_page;
 
 /// Where the reader is: the path below the base (starting with `/`) and the query (no `?`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -170,7 +172,7 @@ fn follow_link(event: &web_sys::Event, navigator: &Navigator) {
     };
     let (path, query) = below_base.split_once('?').unwrap_or((below_base, ""));
     let in_app = path.starts_with('/') && !path.starts_with("//") && !href.contains('#');
-    if in_app && !matches!(Route::recognize(path), None | Some(Route::NotFound)) {
+    if in_app && Route::recognize(path) != Route::NotFound {
         click.prevent_default();
         navigator.push_path(path, query);
     }
@@ -191,6 +193,9 @@ pub fn home_url() -> String {
 /// `<base href>`; the browser resolves relative and absolute forms alike), without the
 /// trailing slash.
 fn base_path() -> String {
+    if let Some(page) = static_page::current() {
+        return page.base;
+    }
     let base = gloo::utils::document()
         .base_uri()
         .ok()
@@ -224,6 +229,12 @@ fn directory_of(base: &str) -> &str {
 }
 
 fn current_location(base: &str) -> Location {
+    if let Some(page) = static_page::current() {
+        return Location {
+            path: page.path,
+            query: page.query,
+        };
+    }
     let location = gloo::utils::window().location();
     let pathname = location.pathname().unwrap_or_default();
     let path = pathname.strip_prefix(base).unwrap_or(&pathname);

@@ -11,27 +11,30 @@ use std::cell::{Cell, RefCell};
 thread_local! {
     /// The app's root, hidden, and the static copy, while a list's takeover is under way.
     static PENDING: RefCell<Option<(web_sys::Element, web_sys::Element)>> = const { RefCell::new(None) };
+    /// The static copy of a view that takes over in one go, removed after the first render.
+    static REPLACED: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
     /// Whether a list has taken the takeover on, to finish it.
     static CLAIMED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Renders the app in place of `prerendered`; a list (`staged`) finishes in a later task,
-/// when [`finish`] is called.
-pub fn start(root: web_sys::Element, prerendered: Option<web_sys::Element>, staged: bool) {
+/// Called before the app's first render into `root`, in place of `prerendered`: a list
+/// (`staged`) renders into `root` hidden, and finishes in a later task ([`finish`]).
+pub fn begin(root: web_sys::Element, prerendered: Option<web_sys::Element>, staged: bool) {
     match prerendered {
         Some(prerendered) if staged => {
             let _ = root.set_attribute("hidden", "");
-            PENDING.with(|pending| *pending.borrow_mut() = Some((root.clone(), prerendered)));
-            yew::Renderer::<crate::app::App>::with_root(root).render();
+            PENDING.with(|pending| *pending.borrow_mut() = Some((root, prerendered)));
         }
-        prerendered => {
-            yew::Renderer::<crate::app::App>::with_root(root).render();
-            // The app's first render runs before this task ends, so the copy goes unseen.
-            // (If the app failed to start, the copy would stay.)
-            if let Some(prerendered) = prerendered {
-                prerendered.remove();
-            }
-        }
+        prerendered => REPLACED.with(|replaced| *replaced.borrow_mut() = prerendered),
+    }
+}
+
+/// Called right after the app's first render: a view that is not a list replaces the copy
+/// now, in the same task, so the copy goes unseen. (If the app failed to start, the copy
+/// would stay.)
+pub fn first_render_done() {
+    if let Some(prerendered) = REPLACED.with(|replaced| replaced.borrow_mut().take()) {
+        prerendered.remove();
     }
 }
 

@@ -1,7 +1,8 @@
 //! What the list shows when no post matches the filters.
 
-use geul_core::labels::CLEAR_FILTERS;
 use yew::prelude::*;
+
+use crate::components::facet_bar::CLEAR_FILTERS;
 
 /// A stateless view function (see `post_info` for why it is not a component).
 pub fn empty_state(on_clear: &Callback<()>) -> Html {

@@ -1,12 +1,15 @@
 //! The filter bar: category and tag toggle buttons with counts, the AND/OR switch and a
 //! control that clears everything.
 
-use geul_core::{
-    dom_ids::{CATEGORY_FILTERS, TAG_FILTERS},
-    labels::{CLEAR_FILTERS, FILTERS, MATCH_ALL, MATCH_ANY, MODE_SWITCH},
-    FacetCount, FacetKind, Mode,
-};
+use geul_core::dom_ids::{CATEGORY_FILTERS, TAG_FILTERS};
+use geul_core::{FacetCount, FacetKind, Mode, Route};
 use yew::prelude::*;
+
+use crate::router::{home_url, navigator};
+use crate::static_page::is_static;
+
+/// The control that removes every filter (here and in the empty list).
+pub const CLEAR_FILTERS: &str = "필터 지우기";
 
 /// What the filter bar shows and what its controls do.
 pub struct FacetBarProps<'a> {
@@ -39,8 +42,14 @@ fn count_width(widest: usize) -> Option<&'static str> {
 
 /// A stateless view function (see `post_info` for why it is not a component).
 pub fn facet_bar(props: FacetBarProps) -> Html {
-    // `total`: how many posts carry the facet; its count rarely exceeds that.
-    let button = |kind: FacetKind, value: &str, count: usize, total: usize, selected: bool| {
+    // `total`: how many posts carry the facet; its count rarely exceeds that. `slug`: its
+    // page's, for a facet some post carries.
+    let button = |kind: FacetKind,
+                  value: &str,
+                  slug: Option<&str>,
+                  count: usize,
+                  total: usize,
+                  selected: bool| {
         let onclick = {
             let on_toggle = props.on_toggle.clone();
             let value = value.to_owned();
@@ -51,14 +60,31 @@ pub fn facet_bar(props: FacetBarProps) -> Html {
             FacetKind::Category => "category",
         };
         let empty = count == 0 && !selected;
+        let class = classes!("facet", empty.then_some("facet--empty"));
+        let label = format!("{value}, 글 {count}개");
+        let count_class = classes!("facet__count", count_width(count.max(total)));
+        if is_static() {
+            // Without JavaScript, a facet is a page of its own.
+            let href = slug.map(|slug| navigator().href(&Route::facet(kind, slug), ""));
+            let current = selected.then_some("page");
+            return html! {
+                <li>
+                    <a {class} {href} data-kind={data_kind} data-value={value.to_owned()}
+                       aria-current={current} aria-label={label}>
+                        { value }
+                        <span class={count_class}>{ count }</span>
+                    </a>
+                </li>
+            };
+        }
         html! {
             <li>
-                <button type="button" class={classes!("facet", empty.then_some("facet--empty"))}
+                <button type="button" {class}
                         data-kind={data_kind} data-value={value.to_owned()}
                         aria-pressed={selected.to_string()} {onclick}
-                        aria-label={format!("{value}, 글 {count}개")}>
+                        aria-label={label}>
                     { value }
-                    <span class={classes!("facet__count", count_width(count.max(total)))}>{ count }</span>
+                    <span class={count_class}>{ count }</span>
                 </button>
             </li>
         }
@@ -69,13 +95,14 @@ pub fn facet_bar(props: FacetBarProps) -> Html {
             button(
                 kind,
                 &f.facet.value,
+                Some(f.facet.slug.as_str()),
                 f.count,
                 f.facet.total as usize,
                 f.selected,
             )
         });
         let unknown = props.unknown.iter().filter(|(k, _)| *k == kind);
-        let unknown = unknown.map(|(_, value)| button(kind, value, 0, 0, true));
+        let unknown = unknown.map(|(_, value)| button(kind, value, None, 0, 0, true));
         html! {
             <div class="facets__group" role="group" aria-labelledby={id.to_owned()}>
                 <h2 class="facets__heading" id={id.to_owned()}>{ heading }</h2>
@@ -85,8 +112,9 @@ pub fn facet_bar(props: FacetBarProps) -> Html {
     };
     let mode_button = |mode: Mode, label: &str| {
         let on_mode = props.on_mode.clone();
+        // Inert on a static page, which lists one facet's posts at a time.
         html! {
-            <button type="button" class="mode" data-mode={mode.as_str()}
+            <button type="button" class="mode" data-mode={mode.as_str()} disabled={is_static()}
                     aria-pressed={(props.mode == mode).to_string()}
                     onclick={Callback::from(move |_: MouseEvent| on_mode.emit(mode))}>
                 { label }
@@ -94,17 +122,23 @@ pub fn facet_bar(props: FacetBarProps) -> Html {
         }
     };
     let on_clear = props.on_clear.reform(|_: MouseEvent| ());
+    let clear = if is_static() {
+        // A static page's filter is its facet: clearing it is the way home.
+        html! { <a class="clear-filters" href={home_url()}>{ CLEAR_FILTERS }</a> }
+    } else {
+        html! { <button type="button" class="clear-filters" onclick={on_clear}>{ CLEAR_FILTERS }</button> }
+    };
     html! {
-        <nav class="facets" aria-label={FILTERS}>
+        <nav class="facets" aria-label="글 거르기">
             { group(FacetKind::Category, "분류", CATEGORY_FILTERS) }
             { group(FacetKind::Tag, "태그", TAG_FILTERS) }
             <div class="facets__controls">
-                <div class="mode-switch" role="group" aria-label={MODE_SWITCH}>
-                    { mode_button(Mode::And, MATCH_ALL) }
-                    { mode_button(Mode::Or, MATCH_ANY) }
+                <div class="mode-switch" role="group" aria-label="여러 개를 골랐을 때">
+                    { mode_button(Mode::And, "모두 포함") }
+                    { mode_button(Mode::Or, "하나라도 포함") }
                 </div>
                 if props.has_selection {
-                    <button type="button" class="clear-filters" onclick={on_clear}>{ CLEAR_FILTERS }</button>
+                    { clear }
                 }
             </div>
         </nav>

@@ -1,11 +1,11 @@
 //! A post's categories and tags as links that filter the list by them.
 
-use geul_core::{selection_query, Facet, FacetKind, PostMeta, Selection};
+use geul_core::{selection_query, Facet, FacetKind, PostMeta, Route, Selection};
 use yew::prelude::*;
 
-use crate::route::Route;
+use crate::data::site_index::site_index;
 use crate::router::navigator;
-use crate::site_index::site_index;
+use crate::static_page::is_static;
 
 /// A stateless view function (see `post_info` for why it is not a component). `base` is the
 /// selection a click adds to: the list's current one, or none on a post page.
@@ -18,7 +18,12 @@ pub fn facet_links(post: &PostMeta, base: &Selection) -> Html {
     }
     let link = |facet: &Facet| {
         let (kind, value) = (facet.kind, &facet.value);
-        let href = navigator().href(&Route::Home, &selection_query(&base.with(kind, value)));
+        // Without JavaScript, a facet is a page of its own.
+        let href = if is_static() {
+            navigator().href(&Route::facet(kind, &facet.slug), "")
+        } else {
+            navigator().href(&Route::Home, &selection_query(&base.with(kind, value)))
+        };
         let tag = (kind == FacetKind::Tag).then(|| AttrValue::from(value.clone()));
         let category = (kind == FacetKind::Category).then(|| AttrValue::from(value.clone()));
         let (class, label) = match kind {

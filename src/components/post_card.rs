@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use crate::components::facet_links::facet_links;
 use crate::components::post_info::post_info;
-use crate::route::Route;
 use crate::router::navigator;
+use geul_core::Route;
 
 /// A stateless view function (see `post_info` for why it is not a component).
 /// `selection` is the list's, so a tag click adds to it; `snippet`, when searching, replaces
@@ -50,7 +50,7 @@ pub fn post_card(
     }
 }
 
-/// A post whose card is still on its way (see `crate::cards`): a card's lines, empty, so
+/// A post whose card is still on its way (see `crate::data::cards`): a card's lines, empty, so
 /// the list does not jump when it arrives (unless its title or tags wrap onto more lines).
 pub fn card_placeholder() -> Html {
     html! {

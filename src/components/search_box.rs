@@ -5,6 +5,9 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::router::home_url;
+use crate::static_page::is_static;
+
 /// A stateless view function; `input` lets the list keep the box in step with the URL, and
 /// `onfocus` lets it fetch what search needs before the first keystroke.
 pub fn search_box(
@@ -27,12 +30,24 @@ pub fn search_box(
             }
         })
     };
-    html! {
-        <div class="search" role="search">
+    let field = html! {
+        <>
             <label for={SEARCH_INPUT} class="search__label">{ "검색" }</label>
-            <input id={SEARCH_INPUT} class="search__input" type="search" ref={input.clone()}
+            <input id={SEARCH_INPUT} class="search__input" type="search" name="q" ref={input.clone()}
                    placeholder="제목·태그·본문, 초성(ㄹㅇ)도 됩니다" autocomplete="off" spellcheck="false"
                    {oninput} {onkeydown} {onfocus} />
-        </div>
+        </>
+    };
+    if is_static() {
+        // Without the app a search cannot run: the form still goes to the list, and the
+        // note says why nothing is found (shown by `style/main.css` when the app is not
+        // running).
+        return html! {
+            <>
+                <form class="search" role="search" action={home_url()}>{ field }</form>
+                <p class="search__needs-js">{ "검색은 JavaScript가 켜져 있어야 동작합니다." }</p>
+            </>
+        };
     }
+    html! { <div class="search" role="search">{ field }</div> }
 }

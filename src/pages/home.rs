@@ -8,23 +8,21 @@ use geul_core::{
     search::Query,
     search::SearchIndex,
     search::{text_snippet, Around},
-    selection_query, Facet, FacetKind, Selection, LIST_PAGE_SIZE,
+    selection_query, titles, Facet, Route, Selection, LIST_PAGE_SIZE,
 };
 use yew::prelude::*;
 
-use crate::app::set_document_title;
-use crate::cards::{card, fetch_cards};
 use crate::components::empty_state::empty_state;
 use crate::components::kept::Kept;
 use crate::components::post_card::{card_placeholder, post_card};
 use crate::components::result_count::result_count;
 use crate::components::search_box::search_box;
+use crate::data::cards::{card, fetch_cards};
+use crate::data::search::{chunks_to_fetch, load_chunk, load_index, loaded_index, loaded_text};
+use crate::data::site_index::site_index;
 use crate::list_facets::{show_chosen_facets, use_facet_bar};
 use crate::list_keys::use_list_keys;
-use crate::route::Route;
 use crate::router::{has_navigated, navigator, use_location, write_pending_url};
-use crate::search_loader::{chunks_to_fetch, load_chunk, load_index, loaded_index, loaded_text};
-use crate::site_index::site_index;
 
 /// The text a result quotes around its match. A card shows three lines of it (the same room
 /// as an excerpt, so nothing moves when the snippet replaces it); with little before the
@@ -73,7 +71,10 @@ pub fn Home(props: &HomeProps) -> Html {
     let navigator = navigator();
     let query = location.query;
     // Coming back to the same list (back button, "목록으로") returns to where the reader was.
-    use_effect_with(query.clone(), |query| {
+    // The document's title follows the page: the list, or a tag's or category's.
+    use_effect_with((query.clone(), props.facet), |(query, facet)| {
+        let title = facet.map(|facet| titles::facet_page(facet.kind, &facet.value));
+        crate::document::set_title(title.as_deref(), crate::app::site_name());
         let window = gloo::utils::window();
         LIST_SCROLL.with(|saved| {
             let mut saved = saved.borrow_mut();
@@ -115,13 +116,10 @@ pub fn Home(props: &HomeProps) -> Html {
     }
     let selection = Rc::new(selection);
     LAST_LIST_QUERY.with(|last| last.borrow_mut().clone_from(&selection_query(&selection)));
-    // The same titles as the static tag and category pages.
-    let page_title = props.facet.map(|facet| match facet.kind {
-        FacetKind::Tag => format!("태그 #{}", facet.value),
-        FacetKind::Category => format!("분류 {}", facet.value),
-    });
-    set_document_title(page_title.as_deref());
-    let heading = page_title.unwrap_or_else(|| crate::app::site_name().to_owned());
+    let heading = match props.facet {
+        Some(facet) => titles::facet_page(facet.kind, &facet.value),
+        None => crate::app::site_name().to_owned(),
+    };
 
     // The search index is fetched when the box is first focused or a search arrives in
     // the URL; until it is there the list stays as it is and says search is on its way.
@@ -199,6 +197,9 @@ pub fn Home(props: &HomeProps) -> Html {
         limit
     };
     let ids = &results.shown;
+    if crate::static_page::is_static() {
+        crate::static_page::record_shown(&ids[..cards.min(ids.len())]);
+    }
     // Cards not embedded come in chunks, fetched as their posts are shown.
     fetch_cards(ids.iter().take(cards).copied(), &{
         let arrived = arrived.clone();
@@ -306,7 +307,8 @@ pub fn Home(props: &HomeProps) -> Html {
                         None => card_placeholder(),
                     }) }
                 </section>
-                if !typing && ids.len() > limit {
+                // A static page shows the first posts; the rest wait for the app.
+                if !typing && ids.len() > limit && !crate::static_page::is_static() {
                     <button type="button" class="list-more" onclick={on_more}>
                         { format!("더 보기 ({}개 남음)", ids.len() - limit) }
                     </button>

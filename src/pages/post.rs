@@ -9,15 +9,14 @@ use geul_core::{
 };
 use yew::prelude::*;
 
-use crate::app::set_document_title;
-use crate::body_loader::{cached_body, load_body};
-use crate::cards::find_card;
 use crate::components::facet_links::facet_links;
 use crate::components::post_info::post_info;
+use crate::data::bodies::{cached_body, load_body};
+use crate::data::cards::find_card;
 use crate::pages::home::last_list_query;
 use crate::pages::not_found::not_found;
-use crate::route::Route;
 use crate::router::{has_navigated, navigator, use_location};
+use geul_core::Route;
 
 /// The post whose slug is in the URL (possibly percent-encoded), or the not-found view.
 /// A plain function: only the view below needs state.
@@ -63,13 +62,13 @@ fn PostView(props: &PostViewProps) -> Html {
     {
         let body = body.clone();
         use_effect_with((post.slug.clone(), *attempt), move |_| {
-            set_document_title(Some(&post.title));
+            crate::document::set_title(Some(&post.title), crate::app::site_name());
             // On the page the app started on, the reader may have scrolled the static copy
             // already (the app can start late); anywhere else a post opens at its top.
             if has_navigated() {
                 gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             }
-            crate::app::move_focus_to_main();
+            crate::document::move_focus_to_main();
             match cached_body(&post.body_path) {
                 Some(cached) => body.set(Body::Ready(cached)),
                 None => {
@@ -121,7 +120,8 @@ fn PostView(props: &PostViewProps) -> Html {
     };
 
     html! {
-        <article class="post" data-slug={post.slug.clone()}>
+        // The body's file, for the app to take the body from a static page (`main.rs`).
+        <article class="post" data-slug={post.slug.clone()} data-body-path={post.body_path.clone()}>
             <header class="post__header">
                 <h1 class="post__title">{ &post.title }</h1>
                 { post_info(post) }

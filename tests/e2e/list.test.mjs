@@ -202,6 +202,9 @@ for (const [name, viewport] of [['desktop', DESKTOP], ['phone (360px)', PHONE]])
       });
       await page.goto(appUrl(path));
       await waitForView(page, 'home');
+      // The sampler records the first frame that shows the app on the next animation frame,
+      // which may come after the check above.
+      await page.waitForFunction(() => window.__tops.at(-1)?.app);
       const frames = (await page.evaluate(() => window.__tops)).filter((frame) => frame.box !== null);
       assert.ok(frames.some((frame) => !frame.app) && frames.at(-1).app, JSON.stringify(frames));
       const { box, card } = frames.at(-1);

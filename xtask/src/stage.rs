@@ -12,7 +12,8 @@ use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use geul_build::{assemble, site_root, SiteConfig, PARTS_SEPARATOR};
+use geul::prerender::StaticSite;
+use geul_build::{assemble, site_root, SiteConfig, INDEX_FILE, PARTS_SEPARATOR};
 
 use crate::util::{self, Error, Result};
 
@@ -55,12 +56,14 @@ pub fn run_hook() -> Result<()> {
     }
     // `trunk serve` (a debug build) injects its live-reload script after this hook, where
     // no policy could name it; published builds are release builds.
+    let site = static_site(&content_dir(), &pages_dir(), config.base_path())?;
     let (copied, pages) = stage(
         &content_dir(),
         &pages_dir(),
         &staging,
         &config.language,
         release,
+        |path| site.render(path),
     )?;
     println!(
         "stage: copied {copied} file(s) from {} and wrote {pages} page(s) into {}",
@@ -70,15 +73,30 @@ pub fn run_hook() -> Result<()> {
     Ok(())
 }
 
+/// The app's views, ready to render the pages of the site the build script wrote.
+fn static_site(content: &Path, pages: &Path, base: &str) -> Result<StaticSite> {
+    let index_file = pages.join(INDEX_FILE);
+    let index = fs::read(&index_file)
+        .map_err(|e| Error::new(format!("cannot read {}: {e}", index_file.display())))?;
+    let content = content.to_owned();
+    let read = move |site_path: &str| {
+        let file = content.join(site_path);
+        fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))
+    };
+    StaticSite::install(&index, base, read).map_err(Error::new)
+}
+
 /// Copies `content` into `staging`, then writes every page whose parts are in `pages`
 /// (`posts/a/index.html.parts` → `posts/a/index.html`, `404.html.parts` → `404.html`) from
-/// the app's `staging/index.html`. Returns how many files were copied and pages written.
+/// the app's `staging/index.html`, its body rendered by `render` from its route's path.
+/// Returns how many files were copied and pages written.
 pub fn stage(
     content: &Path,
     pages: &Path,
     staging: &Path,
     language: &str,
     policy: bool,
+    render: impl Fn(&str) -> std::result::Result<String, String>,
 ) -> Result<(usize, usize)> {
     for (dir, what) in [(content, "site content"), (pages, "static pages")] {
         if !dir.is_dir() {
@@ -106,10 +124,15 @@ pub fn stage(
         let target = staging.join(relative.with_extension(""));
         let parts = fs::read_to_string(&parts_file)
             .map_err(|e| Error::new(format!("cannot read {}: {e}", parts_file.display())))?;
-        let (head, body) = parts
-            .split_once(PARTS_SEPARATOR)
-            .unwrap_or((parts.as_str(), ""));
-        let html = assemble(&template, head, body, language, policy).ok_or_else(|| {
+        let (head, path) = parts.split_once(PARTS_SEPARATOR).ok_or_else(|| {
+            Error::new(format!(
+                "{} names no page: it was written by another version of geul's build",
+                parts_file.display()
+            ))
+        })?;
+        let body =
+            render(path).map_err(|e| Error::new(format!("{}: {e}", parts_file.display())))?;
+        let html = assemble(&template, head, &body, language, policy).ok_or_else(|| {
             Error::new(format!(
                 "{} has no <title> or no <div id=\"geul\"></div> to put the pages into",
                 index.display()
@@ -186,23 +209,28 @@ mod tests {
         fs::write(content.join("content/ab12.html"), "<p>안녕</p>").unwrap();
         fs::write(content.join("content/깊은/x.txt"), "x").unwrap();
         fs::create_dir_all(pages.join("posts/첫-글")).unwrap();
-        let parts = |head: &str, body: &str| format!("{head}{PARTS_SEPARATOR}{body}");
+        let parts = |head: &str, path: &str| format!("{head}{PARTS_SEPARATOR}{path}");
         fs::write(
             pages.join("posts/첫-글/index.html.parts"),
-            parts("<title>첫 글</title>", "<p>본문</p>"),
+            parts("<title>첫 글</title>", "/posts/첫-글/"),
         )
         .unwrap();
         fs::write(
             pages.join("404.html.parts"),
-            parts("<title>없음</title>", "<h1>없음</h1>"),
+            parts("<title>없음</title>", "/404/"),
         )
         .unwrap();
+        // The pages' views, as the app renders them.
+        let render = |path: &str| match path {
+            "/posts/첫-글/" => Ok("<p>본문</p>".to_owned()),
+            _ => Ok(format!("<h1>없음 {path}</h1>")),
+        };
         fs::create_dir_all(&staging).unwrap();
         let template = "<html lang=\"ko\"><head><title>geul</title></head><body><div id=\"geul\"></div></body></html>";
         fs::write(staging.join("index.html"), template).unwrap();
 
         assert_eq!(
-            stage(&content, &pages, &staging, "ko", true).unwrap(),
+            stage(&content, &pages, &staging, "ko", true, render).unwrap(),
             (2, 2)
         );
         assert_eq!(
@@ -216,13 +244,21 @@ mod tests {
         );
         assert!(fs::read_to_string(staging.join("404.html"))
             .unwrap()
-            .contains("<h1>없음</h1>"));
+            .contains("<h1>없음 /404/</h1>"));
     }
 
     #[test]
     fn missing_content_dir_is_a_clear_error() {
         let tmp = tempfile::tempdir().unwrap();
-        let err = stage(&tmp.path().join("nope"), tmp.path(), tmp.path(), "ko", true).unwrap_err();
+        let err = stage(
+            &tmp.path().join("nope"),
+            tmp.path(),
+            tmp.path(),
+            "ko",
+            true,
+            |_| Ok(String::new()),
+        )
+        .unwrap_err();
         assert!(err.message.contains("build script"), "{}", err.message);
     }
 }

@@ -162,6 +162,7 @@ const FUZZ_SECONDS: u64 = 60;
 const FIXTURE_SITE_TESTS: &[&str] = &[
     "tests/e2e/fixture-site/policy.fixture.mjs",
     "tests/e2e/fixture-site/failures.fixture.mjs",
+    "tests/e2e/fixture-site/static-vs-app.fixture.mjs",
 ];
 /// The browser tests of the build that panics on purpose.
 const PANIC_TESTS: &[&str] = &["tests/e2e/fixture-site/panic.fixture.mjs"];

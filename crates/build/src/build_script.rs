@@ -28,7 +28,8 @@ pub fn site_root(repository: &Path) -> PathBuf {
         .map_or_else(|| repository.to_path_buf(), |dir| repository.join(dir))
 }
 
-/// File name of the encoded index in `OUT_DIR` (the app includes it with `include_bytes!`).
+/// File name of the encoded index, in `OUT_DIR` (the app includes it with `include_bytes!`)
+/// and beside the pages' parts (the post-build step renders the pages from it).
 pub const INDEX_FILE: &str = "site-index.bin";
 
 /// Where the files published beside the app are written: `<target>/geul-content/`.
@@ -45,8 +46,9 @@ pub fn site_files_dir(manifest_dir: &Path) -> PathBuf {
     target.join("geul-content")
 }
 
-/// Where the static pages' parts are written (`<file>.parts`, head and body), for the
-/// post-build step to put into Trunk's `index.html` with [`crate::publish::pages::assemble`].
+/// Where the static pages' parts are written (`<file>.parts`: the head, and the route whose
+/// view the post-build step renders), with the index, for the post-build step to put into
+/// Trunk's `index.html` with [`crate::publish::pages::assemble`].
 pub fn page_parts_dir(manifest_dir: &Path) -> PathBuf {
     site_files_dir(manifest_dir).with_file_name("geul-pages")
 }
@@ -118,8 +120,17 @@ pub fn build_site(
             format!("cannot write the site files: {error}"),
         )]
     })?;
+    let index = site.index().to_bytes();
+    // The stage step renders the pages from the same index the app embeds.
+    fs::write(output.pages.join(INDEX_FILE), &index).map_err(|error| {
+        vec![ContentError::new(
+            &output.pages,
+            0,
+            format!("cannot write the post index: {error}"),
+        )]
+    })?;
     Ok(Built {
-        index: site.index().to_bytes(),
+        index,
         warnings: site.warnings,
     })
 }
@@ -137,6 +148,7 @@ fn write_all(site: &Site, config: &SiteConfig, root: &Path, output: &SiteOutput)
     if parts_dir.exists() {
         fs::remove_dir_all(parts_dir)?;
     }
+    fs::create_dir_all(parts_dir)?;
     for page in &pages {
         let file = parts_dir.join(format!("{}.parts", page.file));
         fs::create_dir_all(file.parent().expect("inside the parts dir"))?;

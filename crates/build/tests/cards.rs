@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use geul_build::{load_site, site_pages, write_site_files, Site, SiteConfig};
+use geul_build::{load_site, write_site_files, Site};
 use geul_core::{filter_post_ids, CardChunk, Selection, SiteIndex, CARD_CHUNK_POSTS};
 
 const POSTS: usize = 150;
@@ -158,31 +158,4 @@ fn an_index_whose_posts_claim_more_facet_ids_than_it_holds_is_refused() {
         SiteIndex::from_bytes(&w.bytes).err(),
         Some(Damaged::Garbled)
     );
-}
-
-#[test]
-fn a_static_page_names_the_posts_it_shows_for_the_app_to_load() {
-    let (_dir, site) = generated_site();
-    let pages = site_pages(&site, &SiteConfig::default());
-    let shown = |file: &str| -> Vec<usize> {
-        let page = pages.iter().find(|page| page.file == file).unwrap();
-        let attribute = page.body.split("data-posts=\"").nth(1).unwrap();
-        let listed = &attribute[..attribute.find('"').unwrap()];
-        listed.split(',').map(|n| n.parse().unwrap()).collect()
-    };
-    assert_eq!(shown("index.html"), (0..10).collect::<Vec<_>>());
-    let rare = site
-        .facets
-        .iter()
-        .find(|facet| facet.value == "드문태그")
-        .unwrap();
-    let rare_page = format!("tags/{}/index.html", rare.slug);
-    let listed = shown(&rare_page);
-    assert_eq!(listed.len(), 10);
-    assert!(listed
-        .iter()
-        .all(|&post| site.posts[post].meta.tags.contains(&"드문태그".to_owned())));
-    assert!(listed.iter().any(|&post| post >= CARD_CHUNK_POSTS));
-    let last = &site.posts[POSTS - 1].meta.slug;
-    assert_eq!(shown(&format!("posts/{last}/index.html")), [POSTS - 1]);
 }

@@ -4,13 +4,14 @@
 //! this crate reads.
 
 pub mod dom_ids;
-pub mod labels;
 pub mod search;
+pub mod titles;
 
 mod filter;
 mod list;
 mod model;
 mod query;
+mod route;
 mod wire;
 
 pub use filter::{
@@ -20,4 +21,5 @@ pub use filter::{
 pub use list::{list_results, ListResults};
 pub use model::{CardChunk, Facet, FacetKind, PostDate, PostMeta, SiteIndex, CARD_CHUNK_POSTS};
 pub use query::{parse_selection, percent_decode, percent_encode, selection_query};
+pub use route::Route;
 pub use wire::{Damaged, FileKind, Reader, Writer, FORMAT_VERSION};

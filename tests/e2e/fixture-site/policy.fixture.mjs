@@ -5,19 +5,9 @@
 import assert from 'node:assert/strict';
 
 import { allowMissing, appTest, appUrl, eventually, useBrowser } from '../helpers.mjs';
+import { sitePages } from './pages.mjs';
 
 const browser = useBrowser();
-
-/** The site's pages, from its sitemap, as paths under the served base; and the 404 page. */
-async function sitePages(page) {
-  const xml = await (await page.request.get(appUrl('sitemap.xml'))).text();
-  const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => {
-    const path = new URL(match[1]).pathname;
-    return path.slice(path.indexOf('/', 1) + 1);
-  });
-  assert.ok(paths.length >= 8, `the sitemap lists the fixture's pages: ${paths}`);
-  return [...paths, 'no-such-page/'];
-}
 
 /** Records every violation of the page's policy from the first byte on. */
 const recordViolations = (page) => page.addInitScript(() => {

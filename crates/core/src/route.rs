@@ -1,16 +1,10 @@
-//! The app's URLs, relative to the site's base path (`<base href>`).
+//! The site's URL shapes, below its base path: defined once, for the app's router and for
+//! the pages, feed and sitemaps the build writes.
 
-use geul_core::{percent_decode, FacetKind};
+use crate::model::FacetKind;
 
-use yew::prelude::*;
-
-use crate::pages::home::Home;
-use crate::pages::not_found::not_found;
-use crate::pages::post::post_page;
-use crate::site_index::site_index;
-
-/// The app's routes; matched by hand (a general route table would cost wasm for five
-/// fixed shapes).
+/// Every kind of page; matched by hand (a general route table would cost the app's wasm
+/// for five fixed shapes).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     /// The list; filters live in the query (`?tags=…&categories=…&mode=…`).
@@ -26,6 +20,15 @@ pub enum Route {
 }
 
 impl Route {
+    /// The page of a tag or category.
+    pub fn facet(kind: FacetKind, slug: &str) -> Route {
+        let slug = slug.to_owned();
+        match kind {
+            FacetKind::Tag => Route::Tag { slug },
+            FacetKind::Category => Route::Category { slug },
+        }
+    }
+
     /// The path below the base: `/`, `/posts/<slug>/`, …
     pub fn to_path(&self) -> String {
         match self {
@@ -37,15 +40,21 @@ impl Route {
         }
     }
 
+    /// The path relative to the site's root, as files and absolute URLs are named:
+    /// `posts/<slug>/`, or empty for the list.
+    pub fn site_path(&self) -> String {
+        self.to_path()[1..].to_owned()
+    }
+
     /// `path` is relative to the base path; a missing trailing slash is accepted.
-    pub fn recognize(path: &str) -> Option<Self> {
+    pub fn recognize(path: &str) -> Route {
         // `posts/a/index.html` is the same page as `posts/a/` (GitHub Pages serves both).
         let path = path.strip_suffix("index.html").unwrap_or(path);
         let segments: Vec<&str> = path
             .split('/')
             .filter(|segment| !segment.is_empty())
             .collect();
-        Some(match segments.as_slice() {
+        match segments.as_slice() {
             [] => Route::Home,
             ["posts", slug] => Route::Post {
                 slug: (*slug).to_owned(),
@@ -57,29 +66,7 @@ impl Route {
                 slug: (*slug).to_owned(),
             },
             _ => Route::NotFound,
-        })
-    }
-}
-
-pub fn switch(route: Route) -> Html {
-    match route {
-        Route::Home => html! { <Home /> },
-        Route::Tag { slug } => facet_list(FacetKind::Tag, &slug),
-        Route::Category { slug } => facet_list(FacetKind::Category, &slug),
-        Route::Post { slug } => post_page(&slug),
-        Route::NotFound => not_found(),
-    }
-}
-
-/// The list narrowed to the tag or category whose page this is, or not found.
-fn facet_list(kind: FacetKind, url_slug: &str) -> Html {
-    let slug = percent_decode(url_slug);
-    match site_index()
-        .ok()
-        .and_then(|index| index.facet_by_slug(kind, &slug))
-    {
-        Some(facet) => html! { <Home {facet} /> },
-        None => not_found(),
+        }
     }
 }
 
@@ -92,40 +79,45 @@ mod tests {
         let post = Route::Post {
             slug: "line-developer".into(),
         };
-        assert_eq!(
-            Route::recognize("/posts/line-developer/"),
-            Some(post.clone())
-        );
-        assert_eq!(
-            Route::recognize("/posts/line-developer"),
-            Some(post.clone())
-        );
+        assert_eq!(Route::recognize("/posts/line-developer/"), post);
+        assert_eq!(Route::recognize("/posts/line-developer"), post);
         assert_eq!(post.to_path(), "/posts/line-developer/");
+        assert_eq!(post.site_path(), "posts/line-developer/");
+        assert_eq!(Route::Home.site_path(), "");
     }
 
     #[test]
     fn unknown_paths_are_not_found() {
-        assert_eq!(Route::recognize("/nope/deeper"), Some(Route::NotFound));
-        assert_eq!(Route::recognize("/posts/"), Some(Route::NotFound));
-        assert_eq!(Route::recognize("/"), Some(Route::Home));
-        assert_eq!(Route::recognize(""), Some(Route::Home));
-        assert_eq!(Route::recognize("/index.html"), Some(Route::Home));
+        assert_eq!(Route::recognize("/nope/deeper"), Route::NotFound);
+        assert_eq!(Route::recognize("/posts/"), Route::NotFound);
+        assert_eq!(Route::recognize("/"), Route::Home);
+        assert_eq!(Route::recognize(""), Route::Home);
+        assert_eq!(Route::recognize("/index.html"), Route::Home);
         assert_eq!(
             Route::recognize("/posts/a/index.html"),
-            Some(Route::Post { slug: "a".into() })
+            Route::Post { slug: "a".into() }
         );
-        assert_eq!(Route::recognize("/posts/a/b/"), Some(Route::NotFound));
+        assert_eq!(Route::recognize("/posts/a/b/"), Route::NotFound);
         assert_eq!(
             Route::recognize("/tags/mlops"),
-            Some(Route::Tag {
-                slug: "mlops".into()
-            })
+            Route::facet(FacetKind::Tag, "mlops")
         );
         assert_eq!(
             Route::recognize("/categories/career/"),
-            Some(Route::Category {
-                slug: "career".into()
-            })
+            Route::facet(FacetKind::Category, "career")
         );
+    }
+
+    #[test]
+    fn every_route_reads_back_from_its_own_path() {
+        for route in [
+            Route::Home,
+            Route::Post { slug: "a".into() },
+            Route::facet(FacetKind::Tag, "회고"),
+            Route::facet(FacetKind::Category, "career"),
+            Route::NotFound,
+        ] {
+            assert_eq!(Route::recognize(&route.to_path()), route);
+        }
     }
 }

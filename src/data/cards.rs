@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use geul_core::{CardChunk, PostMeta, CARD_CHUNK_POSTS};
 use yew::Callback;
 
-use crate::site_index::site_index;
+use crate::data::site_index::site_index;
 
 /// How long the list waits before it asks again for card chunks that failed to arrive…
 const RETRY_MS: u32 = 2_000;
@@ -154,7 +154,7 @@ fn load_chunk(chunk: usize) -> impl std::future::Future<Output = bool> {
         .and_then(|index| index.card_chunks.get(chunk));
     let request = path.map(|path| {
         set_slot(chunk, Slot::Asked);
-        crate::fetch::fetch_bytes(path)
+        crate::data::fetch::fetch_bytes(path)
     });
     async move {
         let Some(request) = request else {
@@ -178,4 +178,22 @@ fn load_chunk(chunk: usize) -> impl std::future::Future<Output = bool> {
             }
         }
     }
+}
+
+/// Installs every card chunk at once (in the index's order), for rendering static pages.
+#[cfg(feature = "ssr")]
+pub fn install_chunks(chunks: Vec<CardChunk>) {
+    for (chunk, cards) in chunks.into_iter().enumerate() {
+        set_slot(
+            chunk,
+            Slot::Ready(Box::leak(cards.cards.into_boxed_slice())),
+        );
+    }
+}
+
+/// The place in the display order of the post with this slug, among the cards that are here.
+#[cfg(feature = "ssr")]
+pub fn position_of(slug: &str) -> Option<usize> {
+    let index = site_index().ok()?;
+    (0..index.len()).find(|&post| card(post).is_some_and(|card| card.slug == slug))
 }

@@ -22,7 +22,7 @@ pub async fn load_index(path: &str) -> Result<Rc<SearchIndex>, String> {
     if let Some(index) = loaded_index() {
         return Ok(index);
     }
-    let bytes = crate::fetch::fetch_bytes(path).await?;
+    let bytes = crate::data::fetch::fetch_bytes(path).await?;
     // Copying the file into the wasm's memory (21 MB at 100,000 posts) and reading it each
     // take up to tens of milliseconds: in one task, slow machines held up input for over
     // 100 ms (docs/ARCHITECTURE.md, "Files").
@@ -30,7 +30,9 @@ pub async fn load_index(path: &str) -> Result<Rc<SearchIndex>, String> {
     let index = SearchIndex::from_vec(bytes)
         .ok()
         // An index of another build would name posts this one does not have.
-        .filter(|index| crate::site_index::site_index().is_ok_and(|site| site.len() == index.len()))
+        .filter(|index| {
+            crate::data::site_index::site_index().is_ok_and(|site| site.len() == index.len())
+        })
         .ok_or("damaged search index")?;
     let index = Rc::new(index);
     INDEX.with(|slot| *slot.borrow_mut() = Some(index.clone()));
@@ -64,7 +66,7 @@ pub fn chunks_to_fetch(index: &SearchIndex, posts: &[usize]) -> Vec<usize> {
 
 /// Fetches one text chunk; true if it arrived.
 pub async fn load_chunk(index: &SearchIndex, chunk: usize) -> bool {
-    let texts = match crate::fetch::fetch_bytes(&index.text_chunks[chunk]).await {
+    let texts = match crate::data::fetch::fetch_bytes(&index.text_chunks[chunk]).await {
         Ok(bytes) => TextChunk::from_bytes(&bytes).ok(),
         Err(_) => None,
     };

@@ -1,23 +1,38 @@
 //! Fetches rendered post bodies (static, content-hashed files) and keeps them for the visit.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use geul_core::PostMeta;
 use yew::AttrValue;
 
 thread_local! {
-    static BODIES: RefCell<HashMap<String, AttrValue>> = RefCell::new(HashMap::new());
+    /// By body path. A visit opens a handful of posts: looking through a list costs nothing
+    /// next to a hash map's code in the wasm (docs/PERFORMANCE.md).
+    static BODIES: RefCell<Vec<(String, AttrValue)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Keeps a body that is already at hand (from the prerendered page), so it is not fetched.
 pub fn remember_body(path: String, html: String) {
-    BODIES.with(|bodies| bodies.borrow_mut().insert(path, AttrValue::from(html)));
+    keep(path, AttrValue::from(html));
+}
+
+fn keep(path: String, body: AttrValue) {
+    BODIES.with(|bodies| bodies.borrow_mut().push((path, body)));
 }
 
 /// A body fetched before in this visit, if any.
 pub fn cached_body(path: &str) -> Option<AttrValue> {
-    BODIES.with(|bodies| bodies.borrow().get(path).cloned())
+    BODIES.with(|bodies| {
+        let bodies = bodies.borrow();
+        let found = bodies.iter().find(|(kept, _)| kept == path);
+        found.map(|(_, body)| body.clone())
+    })
+}
+
+/// Forgets every body (a static page is rendered with its own body only).
+#[cfg(feature = "ssr")]
+pub fn forget_all() {
+    BODIES.with(|bodies| bodies.borrow_mut().clear());
 }
 
 /// Fetches a post's body (its path is resolved against `<base href>`). A file that is not
@@ -26,15 +41,11 @@ pub async fn load_body(post: &PostMeta) -> Result<AttrValue, String> {
     if let Some(body) = cached_body(&post.body_path) {
         return Ok(body);
     }
-    let bytes = crate::fetch::fetch_bytes(&post.body_path).await?;
+    let bytes = crate::data::fetch::fetch_bytes(&post.body_path).await?;
     let text = post
         .body_from(bytes)
         .ok_or_else(|| "본문 파일이 손상되었습니다".to_owned())?;
     let body = AttrValue::from(text);
-    BODIES.with(|bodies| {
-        bodies
-            .borrow_mut()
-            .insert(post.body_path.clone(), body.clone())
-    });
+    keep(post.body_path.clone(), body.clone());
     Ok(body)
 }
