@@ -1,11 +1,11 @@
 //! What the browser tests need besides the site: Debian's Chromium, CJK fonts
 //! (so Korean text renders), and the Node packages in tests/e2e.
 
-use std::fs;
 use std::io::IsTerminal;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+use crate::npm;
 use crate::util::{self, probe, run, Error, Result};
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
@@ -93,13 +93,8 @@ fn apt(args: &[&str]) -> Result<Command> {
 /// version package-lock.json asks for.
 pub fn ensure_node_modules() -> Result<()> {
     let dir = util::repo_root().join(E2E_DIR);
-    let lock_path = dir.join("package-lock.json");
-    let lock = fs::read_to_string(&lock_path)
-        .map_err(|e| Error::new(format!("cannot read {}: {e}", lock_path.display())))?;
-    let wanted = util::json_string_after(&lock, "\"node_modules/playwright-core\"", "version");
-    let installed = fs::read_to_string(dir.join("node_modules/playwright-core/package.json"))
-        .ok()
-        .and_then(|pkg| util::json_string_after(&pkg, "", "version"));
+    let wanted = npm::locked_version(&dir, "playwright-core")?;
+    let installed = npm::installed_version(&dir, "playwright-core");
     if let (Some(wanted), Some(installed)) = (&wanted, &installed) {
         if wanted == installed {
             println!("ok: playwright-core {installed} in {E2E_DIR}/node_modules");
@@ -111,7 +106,5 @@ pub fn ensure_node_modules() -> Result<()> {
             "npm not found: Node.js 20+ with npm is required for the browser tests",
         ));
     }
-    run(Command::new("npm")
-        .args(["ci", "--prefix", E2E_DIR, "--no-audit", "--no-fund"])
-        .stdin(Stdio::null()))
+    npm::clean_install(E2E_DIR)
 }

@@ -7,10 +7,12 @@ mod fixture;
 mod fuzz;
 mod glue_names;
 mod minify;
+mod npm;
 mod preview;
 mod site;
 mod stage;
 mod test;
+mod toolchain;
 mod tools;
 mod util;
 

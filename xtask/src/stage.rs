@@ -13,27 +13,22 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use geul::prerender::StaticSite;
-use geul_build::{assemble, site_root, SiteConfig, INDEX_FILE, PARTS_SEPARATOR};
+use geul_build::{
+    assemble, page_parts_dir, site_files_dir, site_root, SiteConfig, INDEX_FILE, PARTS_SEPARATOR,
+};
 
 use crate::util::{self, Error, Result};
 
-pub const CONTENT_DIR_NAME: &str = "geul-content";
-
-/// The directory the app's build script writes the site tree into.
-pub fn content_dir() -> PathBuf {
-    let target = env::var_os("CARGO_TARGET_DIR")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("target"));
-    util::repo_root().join(target).join(CONTENT_DIR_NAME)
+/// The directory the app's build script writes the site tree into (its own answer, so
+/// the two never disagree on `CARGO_TARGET_DIR`).
+fn content_dir() -> PathBuf {
+    site_files_dir(&util::repo_root())
 }
 
 /// The directory the build script writes the static pages' parts into.
-pub fn pages_dir() -> PathBuf {
-    content_dir().with_file_name(PAGES_DIR_NAME)
+fn pages_dir() -> PathBuf {
+    page_parts_dir(&util::repo_root())
 }
-
-pub const PAGES_DIR_NAME: &str = "geul-pages";
 
 /// Entry point of the hook: reads `TRUNK_STAGING_DIR` from the environment.
 pub fn run_hook() -> Result<()> {

@@ -1,4 +1,4 @@
-//! Installing and locating the build tools: the wasm32 target, Trunk,
+//! Installing and locating the build tools: the Rust toolchain's parts, Trunk,
 //! wasm-bindgen-cli (matching Cargo.lock), binaryen's wasm-opt (from npm), and
 //! the crates themselves (`cargo fetch`, since Trunk builds offline).
 
@@ -7,6 +7,7 @@ use std::fs;
 use std::path::PathBuf;
 use std::process::Command;
 
+use crate::npm;
 use crate::util::{self, probe, run, Error, Result};
 
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -17,7 +18,7 @@ pub const BINARYEN_NPM_VERSION: &str = "132.0.0";
 pub const WASM_OPT_VERSION: &str = "132";
 /// terser from npm, for the JS glue (Trunk's minifier cannot parse it).
 pub const TERSER_NPM_VERSION: &str = "5.51.2";
-/// Where npm-installed tools live (git-ignored), relative to the repo root.
+/// Where npm installs the tools from the committed package-lock.json, relative to the repo root.
 pub const TOOLS_DIR: &str = ".tools";
 
 /// Puts `.tools/node_modules/.bin` and Cargo's bin directory in front of PATH
@@ -45,7 +46,7 @@ fn cargo_bin_dir() -> PathBuf {
 
 /// Installs whatever is missing; reuses tools whose version already matches.
 pub fn setup() -> Result<()> {
-    ensure_rust_parts()?;
+    crate::toolchain::ensure_rust_parts()?;
     run(Command::new("cargo").arg("fetch"))?;
     let wasm_bindgen = lockfile_wasm_bindgen()?;
     check_trunk_pins(&wasm_bindgen)?;
@@ -63,34 +64,6 @@ pub fn setup() -> Result<()> {
     println!(
         "setup: trunk {TRUNK_VERSION}, wasm-bindgen {wasm_bindgen}, wasm-opt version {WASM_OPT_VERSION}, target {WASM_TARGET} ready"
     );
-    Ok(())
-}
-
-/// The wasm32 target plus rustfmt and clippy (used by `cargo xtask test`).
-fn ensure_rust_parts() -> Result<()> {
-    let Some(targets) = probe(Command::new("rustup").args(["target", "list", "--installed"]))
-    else {
-        println!("note: rustup not found; assuming the {WASM_TARGET} target, rustfmt and clippy are installed");
-        return Ok(());
-    };
-    if !targets.lines().any(|l| l.trim() == WASM_TARGET) {
-        run(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
-    }
-    let components = probe(Command::new("rustup").args(["component", "list", "--installed"]))
-        .unwrap_or_default();
-    let missing: Vec<&str> = ["rustfmt", "clippy"]
-        .into_iter()
-        .filter(|name| {
-            !components
-                .lines()
-                .any(|l| l.trim() == *name || l.starts_with(&format!("{name}-")))
-        })
-        .collect();
-    if !missing.is_empty() {
-        run(Command::new("rustup")
-            .args(["component", "add"])
-            .args(&missing))?;
-    }
     Ok(())
 }
 
@@ -134,8 +107,27 @@ fn npm_bin(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// wasm-opt and terser from npm, at the pinned versions.
+/// The npm packages in `.tools`, at the versions its package-lock.json pins.
+const NPM_TOOLS: [(&str, &str); 2] = [
+    ("binaryen", BINARYEN_NPM_VERSION),
+    ("terser", TERSER_NPM_VERSION),
+];
+
+/// wasm-opt and terser, with `npm ci` from `.tools/package-lock.json` unless the
+/// installed ones already print the pinned versions.
 fn ensure_npm_tools() -> Result<()> {
+    let dir = util::repo_root().join(TOOLS_DIR);
+    // Trunk.toml's wasm_opt follows these constants, so the lockfile must too.
+    for (package, version) in NPM_TOOLS {
+        let pinned = npm::locked_version(&dir, package)?;
+        if pinned.as_deref() != Some(version) {
+            return Err(Error::new(format!(
+                "{TOOLS_DIR}/package-lock.json pins {package} {}, but xtask/src/tools.rs expects \
+                 {version}; make them agree",
+                pinned.as_deref().unwrap_or("nowhere")
+            )));
+        }
+    }
     let tools = [
         (wasm_opt_path(), format!("version {WASM_OPT_VERSION}")),
         (terser_path(), format!("terser {TERSER_NPM_VERSION}")),
@@ -155,21 +147,13 @@ fn ensure_npm_tools() -> Result<()> {
         println!("missing: Node.js and npm (for wasm-opt and terser); installing with apt");
         crate::browser::apt_install(&["nodejs", "npm"])?;
     }
-    run(Command::new("npm").args([
-        "install",
-        "--prefix",
-        TOOLS_DIR,
-        "--no-audit",
-        "--no-fund",
-        &format!("binaryen@{BINARYEN_NPM_VERSION}"),
-        &format!("terser@{TERSER_NPM_VERSION}"),
-    ]))?;
+    npm::clean_install(TOOLS_DIR)?;
     if all_current() {
         return Ok(());
     }
     Err(Error::new(format!(
-        "installed binaryen@{BINARYEN_NPM_VERSION} and terser@{TERSER_NPM_VERSION} into {TOOLS_DIR}, \
-         but their `--version` does not print {:?}",
+        "`npm ci` installed binaryen {BINARYEN_NPM_VERSION} and terser {TERSER_NPM_VERSION} into \
+         {TOOLS_DIR}, but their `--version` does not print {:?}",
         tools.map(|(_, wanted)| wanted)
     )))
 }
@@ -183,7 +167,7 @@ pub fn lockfile_wasm_bindgen() -> Result<String> {
             path.display()
         ))
     })?;
-    locked_version(&text, "wasm-bindgen").ok_or_else(|| {
+    locked_version(&util::parse_toml(&text, &path)?, "wasm-bindgen").ok_or_else(|| {
         Error::new(format!(
             "no `wasm-bindgen` package in {}; is the app crate depending on it?",
             path.display()
@@ -191,33 +175,35 @@ pub fn lockfile_wasm_bindgen() -> Result<String> {
     })
 }
 
-/// Finds `version` of the `[[package]]` named `name` in a Cargo.lock text.
-pub fn locked_version(lock: &str, name: &str) -> Option<String> {
-    let wanted_name = format!("name = \"{name}\"");
-    lock.split("[[package]]").find_map(|block| {
-        let mut lines = block.lines().map(str::trim);
-        if !lines.clone().any(|l| l == wanted_name) {
-            return None;
-        }
-        lines.find_map(|l| {
-            l.strip_prefix("version = \"")
-                .and_then(|v| v.strip_suffix('"'))
-                .map(str::to_string)
-        })
-    })
+/// The `version` of the first `[[package]]` named `name` in a parsed Cargo.lock.
+pub fn locked_version(lock: &toml::Table, name: &str) -> Option<String> {
+    let packages = lock.get("package")?.as_array()?;
+    packages
+        .iter()
+        .find(|package| package.get("name").and_then(toml::Value::as_str) == Some(name))
+        .and_then(|package| package.get("version")?.as_str())
+        .map(str::to_string)
 }
 
 /// Trunk.toml must pin the same wasm-bindgen as Cargo.lock (Trunk runs offline,
 /// so it can only use the CLI we installed) and the wasm-opt we install.
 pub fn check_trunk_pins(lock_wasm_bindgen: &str) -> Result<()> {
-    let path = util::repo_root().join("Trunk.toml");
-    let text = fs::read_to_string(&path)
-        .map_err(|e| Error::new(format!("cannot read {}: {e}", path.display())))?;
-    check_pins_in(&text, lock_wasm_bindgen)
+    let trunk_toml = util::read_toml(&util::repo_root().join("Trunk.toml"))?;
+    check_pins_in(&trunk_toml, lock_wasm_bindgen)
 }
 
-fn check_pins_in(trunk_toml: &str, lock_wasm_bindgen: &str) -> Result<()> {
-    let pinned = util::toml_value(trunk_toml, "tools", "wasm_bindgen").unwrap_or_default();
+/// A string in Trunk.toml's `[tools]` table; empty when it is missing.
+fn pinned_tool(trunk_toml: &toml::Table, key: &str) -> String {
+    trunk_toml
+        .get("tools")
+        .and_then(|tools| tools.get(key))
+        .and_then(toml::Value::as_str)
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn check_pins_in(trunk_toml: &toml::Table, lock_wasm_bindgen: &str) -> Result<()> {
+    let pinned = pinned_tool(trunk_toml, "wasm_bindgen");
     if pinned != lock_wasm_bindgen {
         return Err(Error::new(format!(
             "Trunk.toml pins [tools] wasm_bindgen = {pinned:?}, but Cargo.lock has wasm-bindgen {lock_wasm_bindgen}.\n\
@@ -226,7 +212,7 @@ fn check_pins_in(trunk_toml: &str, lock_wasm_bindgen: &str) -> Result<()> {
         )));
     }
     let wanted_opt = format!("version_{WASM_OPT_VERSION}");
-    let pinned_opt = util::toml_value(trunk_toml, "tools", "wasm_opt").unwrap_or_default();
+    let pinned_opt = pinned_tool(trunk_toml, "wasm_opt");
     if pinned_opt != wanted_opt {
         return Err(Error::new(format!(
             "Trunk.toml pins [tools] wasm_opt = {pinned_opt:?}, but xtask installs binaryen {BINARYEN_NPM_VERSION} \
@@ -251,35 +237,62 @@ version = "0.2.130"
 source = "registry+https://github.com/rust-lang/crates.io-index"
 "#;
 
+    fn parsed(text: &str) -> toml::Table {
+        text.parse().unwrap()
+    }
+
     #[test]
     fn reads_the_exact_package_from_the_lockfile() {
+        let lock = parsed(LOCK);
         assert_eq!(
-            locked_version(LOCK, "wasm-bindgen").as_deref(),
+            locked_version(&lock, "wasm-bindgen").as_deref(),
             Some("0.2.130")
         );
-        assert_eq!(locked_version(LOCK, "yew"), None);
+        assert_eq!(locked_version(&lock, "yew"), None);
     }
 
     #[test]
     fn pin_check() {
-        let good = "[build]\noffline = true\n[tools]\nwasm_bindgen = \"0.2.130\"\nwasm_opt = \"version_132\"\n";
-        assert!(check_pins_in(good, "0.2.130").is_ok());
-        let err = check_pins_in(good, "0.2.131").unwrap_err();
+        let good = "[build]\noffline = true\n[tools]\nwasm_bindgen = \"0.2.130\" # pin\nwasm_opt = \"version_132\"\n";
+        assert!(check_pins_in(&parsed(good), "0.2.130").is_ok());
+        let err = check_pins_in(&parsed(good), "0.2.131").unwrap_err();
         assert!(err.message.contains("0.2.131"), "{}", err.message);
         let bad_opt = good.replace("version_132", "version_123");
-        assert!(check_pins_in(&bad_opt, "0.2.130").is_err());
+        assert!(check_pins_in(&parsed(&bad_opt), "0.2.130").is_err());
+        // A pin outside `[tools]` is no pin.
+        let elsewhere = "[build]\nwasm_bindgen = \"0.2.130\"\nwasm_opt = \"version_132\"\n";
+        let err = check_pins_in(&parsed(elsewhere), "0.2.130").unwrap_err();
+        assert!(
+            err.message.contains("wasm_bindgen = \"\""),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn the_tools_lockfile_pins_what_xtask_expects() {
+        let dir = util::repo_root().join(TOOLS_DIR);
+        for (package, version) in NPM_TOOLS {
+            let pinned = npm::locked_version(&dir, package).unwrap();
+            assert_eq!(pinned.as_deref(), Some(version), "{package}");
+        }
+        let manifest = util::read_json(&dir.join("package.json")).unwrap();
+        for (package, version) in NPM_TOOLS {
+            assert_eq!(manifest["dependencies"][package], version, "{package}");
+        }
     }
 
     #[test]
     fn repo_trunk_toml_matches_lockfile() {
         let root = util::repo_root();
-        let (Ok(toml), Ok(lock)) = (
-            fs::read_to_string(root.join("Trunk.toml")),
-            fs::read_to_string(root.join("Cargo.lock")),
-        ) else {
+        let (trunk_file, lock_file) = (root.join("Trunk.toml"), root.join("Cargo.lock"));
+        // Cargo.lock may not exist yet; once both do, they must agree.
+        if !trunk_file.is_file() || !lock_file.is_file() {
             return;
-        };
+        }
+        let trunk_toml = util::read_toml(&trunk_file).unwrap();
+        let lock = util::read_toml(&lock_file).unwrap();
         let locked = locked_version(&lock, "wasm-bindgen").expect("wasm-bindgen in Cargo.lock");
-        check_pins_in(&toml, &locked).unwrap();
+        check_pins_in(&trunk_toml, &locked).unwrap();
     }
 }

@@ -1,7 +1,8 @@
 //! Shared plumbing: the error type, running subprocesses (each printed first),
-//! and small text helpers.
+//! and reading the TOML and JSON files the tools are pinned in.
 
 use std::fmt;
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -149,8 +150,10 @@ pub fn gzip(data: &[u8], level: u32) -> Vec<u8> {
     encoder.finish().expect("gzip into memory")
 }
 
-/// Decodes `%XX` escapes (no `+` handling: this is for URL paths). Returns
-/// `None` for malformed escapes or if the result is not UTF-8.
+/// Decodes `%XX` escapes in a URL path. Returns `None` for malformed escapes or if
+/// the result is not UTF-8. Not `geul_core::percent_decode`, which reads query values:
+/// it turns `+` into a space and keeps bad escapes, where a path's `+` is a plus (as on
+/// Pages) and a bad escape must be refused, not mapped onto another file.
 pub fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -172,40 +175,26 @@ pub fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// Finds `"key": "value"` after the first occurrence of `anchor` in a JSON text
-/// and returns the value. Good enough for package.json / package-lock.json.
-pub fn json_string_after(text: &str, anchor: &str, key: &str) -> Option<String> {
-    let start = text.find(anchor)? + anchor.len();
-    let rest = &text[start..];
-    let key_pos = rest.find(&format!("\"{key}\""))?;
-    let after_key = rest[key_pos + key.len() + 2..].trim_start();
-    let after_colon = after_key.strip_prefix(':')?.trim_start();
-    let value = after_colon.strip_prefix('"')?;
-    Some(value[..value.find('"')?].to_string())
+/// Reads a text file; the error names it.
+pub fn read_text(path: &Path) -> Result<String> {
+    fs::read_to_string(path).map_err(|e| Error::new(format!("cannot read {}: {e}", path.display())))
 }
 
-/// Reads the string value of `key` inside TOML table `[table]` (one `key = "v"`
-/// per line; enough for Trunk.toml and Cargo.lock style files).
-pub fn toml_value(text: &str, table: &str, key: &str) -> Option<String> {
-    let mut current = String::new();
-    for line in text.lines() {
-        let line = line.trim();
-        if line.starts_with('[') {
-            current = line.trim_matches(|c| c == '[' || c == ']').to_string();
-            continue;
-        }
-        if current != table {
-            continue;
-        }
-        if let Some((k, v)) = line.split_once('=') {
-            if k.trim() == key {
-                let v = v.trim();
-                let v = v.split('#').next().unwrap_or(v).trim();
-                return Some(v.trim_matches('"').to_string());
-            }
-        }
-    }
-    None
+/// Reads and parses a TOML file (Trunk.toml, Cargo.lock); errors name the file.
+pub fn read_toml(path: &Path) -> Result<toml::Table> {
+    parse_toml(&read_text(path)?, path)
+}
+
+/// Parses TOML text read from `path`; the error names the file.
+pub fn parse_toml(text: &str, path: &Path) -> Result<toml::Table> {
+    text.parse()
+        .map_err(|e| Error::new(format!("cannot parse {}: {e}", path.display())))
+}
+
+/// Reads and parses a JSON file (package.json, package-lock.json); errors name the file.
+pub fn read_json(path: &Path) -> Result<serde_json::Value> {
+    serde_json::from_str(&read_text(path)?)
+        .map_err(|e| Error::new(format!("cannot parse {}: {e}", path.display())))
 }
 
 #[cfg(test)]
@@ -229,6 +218,14 @@ mod tests {
     }
 
     #[test]
+    fn a_plus_in_a_path_stays_a_plus() {
+        assert_eq!(percent_decode("c++/a+b%2B").as_deref(), Some("c++/a+b+"));
+        // Where the query decoder differs, and why the preview keeps this one.
+        assert_eq!(geul_core::percent_decode("a+b"), "a b");
+        assert_eq!(geul_core::percent_decode("%FF%E"), "\u{FFFD}%E");
+    }
+
+    #[test]
     fn gzip_round_trip() {
         use std::io::Read;
         let data = "가나다라".repeat(100);
@@ -242,22 +239,17 @@ mod tests {
     }
 
     #[test]
-    fn json_lookup() {
-        let lock = r#"{"packages": {"": {"version": "0.0.0"},
-            "node_modules/playwright-core": { "version": "1.65.1", "dev": true }}}"#;
-        assert_eq!(
-            json_string_after(lock, "\"node_modules/playwright-core\"", "version").as_deref(),
-            Some("1.65.1")
-        );
-    }
-
-    #[test]
-    fn toml_lookup() {
-        let text = "[build]\noffline = true\n\n[tools]\nwasm_bindgen = \"0.2.130\" # pin\n";
-        assert_eq!(
-            toml_value(text, "tools", "wasm_bindgen").as_deref(),
-            Some("0.2.130")
-        );
-        assert_eq!(toml_value(text, "build", "wasm_bindgen"), None);
+    fn parse_errors_name_the_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let toml_file = tmp.path().join("Trunk.toml");
+        fs::write(&toml_file, "[tools\nwasm_bindgen = 1").unwrap();
+        let err = read_toml(&toml_file).unwrap_err();
+        assert!(err.message.contains("Trunk.toml"), "{}", err.message);
+        let json_file = tmp.path().join("package-lock.json");
+        fs::write(&json_file, "{\"packages\": ").unwrap();
+        let err = read_json(&json_file).unwrap_err();
+        assert!(err.message.contains("package-lock.json"), "{}", err.message);
+        let err = read_text(&tmp.path().join("missing.json")).unwrap_err();
+        assert!(err.message.contains("missing.json"), "{}", err.message);
     }
 }

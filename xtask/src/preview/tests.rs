@@ -81,6 +81,12 @@ fn decodes_korean_paths() {
     );
     assert_eq!(resolve(root, "/geul/", "/geul/%FF"), Resolved::BadRequest);
     assert_eq!(resolve(root, "/geul/", "/geul/%E"), Resolved::BadRequest);
+    // A `+` in a path is a plus, not a space (as on Pages).
+    fs::write(root.join("c++.txt"), "c++").unwrap();
+    assert_eq!(
+        resolve(root, "/geul/", "/geul/c++.txt"),
+        Resolved::File(root.join("c++.txt"))
+    );
 }
 
 #[test]
