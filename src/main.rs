@@ -7,8 +7,8 @@ fn main() {
     geul::browser::start(include_bytes!(concat!(env!("OUT_DIR"), "/site-index.bin")));
 }
 
-/// Talc instead of the standard library's dlmalloc: about 3 KB less gzipped wasm, a
-/// fortieth of the first-load budget (docs/PERFORMANCE.md). The app is single-threaded.
+/// Talc instead of the standard library's dlmalloc: less wasm, and faster at the many small
+/// allocations a render makes (docs/PERFORMANCE.md). The app is single-threaded.
 #[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -3,8 +3,8 @@
 //!
 //! geul needs three things from a router: the path below `<base href>`, the raw query string,
 //! and `pushState` + `popstate`. yew-router provides them too, but its history layer stores
-//! state through serde-wasm-bindgen and a general route table, about 12 KB gzip of wasm in
-//! all, a tenth of the first-load budget (docs/PERFORMANCE.md). This module is that subset.
+//! state through serde-wasm-bindgen and a general route table, a tenth of the first-load
+//! budget (docs/PERFORMANCE.md). This module is that subset.
 
 use std::rc::Rc;
 
@@ -207,7 +207,8 @@ fn base_path() -> String {
 /// The directory a resolved base URL names, as a path without its trailing slash:
 /// "https://host/geul/index.html?x" → "/geul", "https://host/" → "". From the slash after
 /// the host to the last slash before the query or fragment, less any slashes it ends with;
-/// byte positions rather than `split`, whose pattern machinery weighs 0.5 KB in the wasm.
+/// byte positions rather than `split`, whose pattern machinery would come into the wasm for
+/// this alone (docs/PERFORMANCE.md).
 fn directory_of(base: &str) -> &str {
     let bytes = base.as_bytes();
     let start = bytes

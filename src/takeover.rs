@@ -4,7 +4,7 @@
 //! hidden: everything but the filter bar and the cards, then the bar, then the cards; the
 //! copy goes with the last. Each task then pays for only part of the first render, and of
 //! V8 compiling the wasm's functions as they are first called, which on a slow machine
-//! together passed 50 ms (docs/BENCHMARKS.md).
+//! together made one long task (docs/BENCHMARKS.md).
 
 use std::cell::{Cell, RefCell};
 

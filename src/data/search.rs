@@ -23,9 +23,8 @@ pub async fn load_index(path: &str) -> Result<Rc<SearchIndex>, String> {
         return Ok(index);
     }
     let bytes = crate::data::fetch::fetch_bytes(path).await?;
-    // Copying the file into the wasm's memory (21 MB at 100,000 posts) and reading it each
-    // take up to tens of milliseconds: in one task, slow machines held up input for over
-    // 100 ms (docs/ARCHITECTURE.md, "Files").
+    // On a large site, copying the file into the wasm's memory and reading it each take
+    // long: in one task, slow machines held up input (docs/ARCHITECTURE.md, "Files").
     crate::tasks::next_task().await;
     let index = SearchIndex::from_vec(bytes)
         .ok()

@@ -329,8 +329,8 @@ fn load_search_index(state: UseStateHandle<Option<Rc<SearchIndex>>>, failed: Use
     if let Ok(index) = site_index() {
         wasm_bindgen_futures::spawn_local(async move {
             match load_index(&index.search_path).await {
-                // The first search and the list it gives run in a task of their own: at
-                // 100,000 posts reading the index and searching it in one task passed 50 ms.
+                // The first search and the list it gives run in a task of their own: on a large
+                // site, reading the index and searching it in one task made a long task.
                 Ok(loaded) => {
                     crate::tasks::next_task().await;
                     state.set(Some(loaded));

@@ -3,8 +3,9 @@
 //! wasm-bindgen names every import and export after what it binds plus a hash that keeps
 //! crates from colliding (`__wbg_addEventListener_f2d27251d333a631`). Each name is written
 //! twice, in the wasm's import or export section and in the JS, and the hashes are random
-//! hex, which gzip can hardly shrink: some 150 names cost 5 KB of a first load that
-//! is budgeted at 120 KB. This step gives them short names (`a`, `b`, … `Z`, `aa`, `ba`, …) in both files.
+//! hex, which gzip can hardly shrink: some 150 names cost a large share of the first-load
+//! budget (docs/PERFORMANCE.md). This step gives them short names (`a`, `b`, … `Z`, `aa`,
+//! `ba`, …) in both files.
 //!
 //! Only the import and export sections of the wasm are rewritten; every other byte stays.
 //! In the JS, every identifier-like token equal to an old name is replaced: wasm-bindgen's

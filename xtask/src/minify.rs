@@ -2,7 +2,7 @@
 //! with the wasm module.
 //!
 //! Trunk's own JS minifier cannot parse wasm-bindgen's glue (it warns and leaves it as is);
-//! terser takes it from 7.2 KB to 5.4 KB gzip. `index.html` asks Trunk for no
+//! terser shrinks it by a quarter (docs/PERFORMANCE.md). `index.html` asks Trunk for no
 //! subresource-integrity hashes (`data-integrity="none"`), so changing the file after Trunk
 //! wrote it breaks nothing; this step refuses to run if a hash shows up again.
 

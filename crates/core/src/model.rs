@@ -139,7 +139,7 @@ pub struct Facet {
 
 /// How many posts' cards share one card chunk. The app embeds the first chunk, so the
 /// list's first page shows without a request, and fetches the others as their posts are
-/// shown: a site of 10,000 posts then loads 1 % of its cards up front instead of all.
+/// shown: a large site then loads a small share of its cards up front instead of all.
 pub const CARD_CHUNK_POSTS: usize = 64;
 
 /// What the app embeds: enough to filter, count and order every post, and the cards of the

@@ -1,8 +1,8 @@
 //! geul's own compact binary form for what the build hands the app: the embedded index,
 //! the search index and the text chunks.
 //!
-//! A generic decoder (serde with postcard) cost 1.0 KB of the app's gzipped wasm and
-//! read byte arrays one element at a time; this one is a few dozen lines. Integers are
+//! A generic decoder (serde with postcard) cost more of the app's wasm (docs/PERFORMANCE.md)
+//! and read byte arrays one element at a time; this one is a few dozen lines. Integers are
 //! LEB128 varints, strings and byte arrays are a length then their bytes, lists are a count
 //! then their items. Each type writes and reads its fields in the same order; the
 //! round-trip tests hold the two sides together.

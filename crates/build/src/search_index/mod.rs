@@ -12,12 +12,10 @@ use geul_core::{Damaged, FileKind, Reader, Writer};
 mod tests;
 
 /// A one-character term gets postings of its own when joining the postings of the words
-/// it matches means reading at least this many bytes (about a quarter of a millisecond
-/// in the browser)...
+/// it matches means reading at least this many bytes...
 const SHORTCUT_MIN_JOIN_BYTES: usize = 64 * 1024;
-/// ...and this many times the bytes of its own postings. At 10,000 posts that picks the 35
-/// first keys that cost most (the costliest reads 88 times its own postings), about a
-/// megabyte of reading each at 100,000 posts, for 7% more index (gzip).
+/// ...and this many times the bytes of its own postings: the first keys that cost most,
+/// for a few percent more index (docs/BENCHMARKS.md, "The search alone").
 const SHORTCUT_MIN_SAVING: usize = 8;
 
 /// The index as written by the build (see [`geul_core::Writer`]); the app reads it as a [`SearchIndex`].

@@ -78,8 +78,8 @@ pub struct SearchIndex {
     chars: Vec<char>,
     /// How many of the last words are shortcuts (see the index writer's `SearchIndexFile::shortcuts`).
     shortcuts: usize,
-    /// The file as fetched. The postings are read where they are: copying 20 MB of them
-    /// (at 100,000 posts) would lengthen the task in which the index arrives.
+    /// The file as fetched. The postings are read where they are: on a large site, copying
+    /// them would lengthen the task in which the index arrives.
     bytes: Vec<u8>,
     /// Paths of the text chunks (see `SearchIndexFile::text_chunks`).
     pub text_chunks: Vec<String>,

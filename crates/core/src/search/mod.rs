@@ -51,7 +51,7 @@ pub struct Query {
 }
 
 /// Characters compared without case. Latin only: Hangul has no case, and full Unicode case
-/// tables would cost about 10 KB of wasm for scripts these posts do not use.
+/// tables would cost wasm for scripts these posts do not use (docs/PERFORMANCE.md).
 pub(crate) fn fold(c: char) -> char {
     c.to_ascii_lowercase()
 }
