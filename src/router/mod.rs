@@ -1,5 +1,6 @@
 //! A small History-API router: the current location below the site's base path, and a
-//! navigator that pushes new entries without reloading.
+//! navigator that pushes new entries without reloading. The base path is read in `base`;
+//! the address written late while the reader types, in `pending`.
 //!
 //! geul needs three things from a router: the path below `<base href>`, the raw query string,
 //! and `pushState` + `popstate`. yew-router provides them too, but its history layer stores
@@ -14,6 +15,12 @@ use yew::prelude::*;
 use geul_core::Route;
 
 use crate::static_page;
+
+mod base;
+mod pending;
+
+use base::base_path;
+pub use pending::write_pending_url;
 
 /// Where the reader is: the path below the base (starting with `/`) and the query (no `?`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,40 +58,6 @@ impl Navigator {
         }
     }
 
-    /// Shows the route in place of the current history entry (while the reader types a
-    /// search, so back does not step through every keystroke). The address is written by
-    /// [`write_pending_url`], which the list calls when typing pauses, or by the next push:
-    /// writing it costs the browser up to a millisecond and a half of every keystroke, and
-    /// nobody reads the address bar mid-word.
-    pub fn replace(&self, to: &Route, query: &str) {
-        self.show_pending(to, query, false);
-    }
-
-    /// Shows the route at once and pushes its history entry right after the browser has
-    /// painted it: the first key of a search must push one (back returns to the list it
-    /// started from), and `pushState` costs that keystroke up to a millisecond and a half.
-    pub fn push_after_paint(&self, to: &Route, query: &str) {
-        // The entry being left gets its address first, as with `push`.
-        write_pending_url();
-        self.show_pending(to, query, true);
-        crate::tasks::after_paint(write_pending_url);
-    }
-
-    /// Shows the route, leaving its address to [`write_pending_url`]; `new_entry` says it
-    /// gets a history entry of its own (which a replace before it is written keeps).
-    fn show_pending(&self, to: &Route, query: &str, new_entry: bool) {
-        let url = self.href(to, query);
-        PENDING_URL.with(|pending| {
-            let mut pending = pending.borrow_mut();
-            let new_entry = new_entry || pending.as_ref().is_some_and(|(_, push)| *push);
-            *pending = Some((url, new_entry));
-        });
-        self.on_change.emit(Location {
-            path: to.to_path(),
-            query: query.to_owned(),
-        });
-    }
-
     /// Pushes a history entry for the route and shows it (no reload).
     pub fn push(&self, to: &Route, query: &str) {
         self.push_path(&to.to_path(), query);
@@ -94,7 +67,7 @@ impl Navigator {
     fn push_path(&self, path: &str, query: &str) {
         NAVIGATED.with(|navigated| navigated.set(true));
         // The entry being left gets its address first.
-        write_pending_url();
+        pending::write_pending_url();
         let url = self.url(path, query);
         // Going where the reader already is adds no history entry (e.g. a selected tag's link).
         let here = gloo::utils::window().location();
@@ -125,23 +98,6 @@ impl Navigator {
 thread_local! {
     /// Whether the reader has moved from the page the app started on (a push or back).
     static NAVIGATED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    /// The address shown but not written yet, and whether it gets a new history entry.
-    static PENDING_URL: std::cell::RefCell<Option<(String, bool)>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Writes the address that [`Navigator::replace`] or [`Navigator::push_after_paint`] left
-/// pending, if any.
-pub fn write_pending_url() {
-    let Some((url, new_entry)) = PENDING_URL.with(|pending| pending.take()) else {
-        return;
-    };
-    if let Ok(history) = gloo::utils::window().history() {
-        let _ = if new_entry {
-            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
-        } else {
-            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-        };
-    }
 }
 
 /// Follows a plain click on a link to one of the app's own views inside the app, without
@@ -187,46 +143,6 @@ pub fn has_navigated() -> bool {
 /// The list's URL, for links drawn outside `<Router>` (the site header).
 pub fn home_url() -> String {
     base_path() + "/"
-}
-
-/// The base path from the document's base URL (Trunk writes the public URL into
-/// `<base href>`; the browser resolves relative and absolute forms alike), without the
-/// trailing slash.
-fn base_path() -> String {
-    if let Some(page) = static_page::current() {
-        return page.base;
-    }
-    let base = gloo::utils::document()
-        .base_uri()
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    directory_of(&base).to_owned()
-}
-
-/// The directory a resolved base URL names, as a path without its trailing slash:
-/// "https://host/geul/index.html?x" → "/geul", "https://host/" → "". From the slash after
-/// the host to the last slash before the query or fragment, less any slashes it ends with;
-/// byte positions rather than `split`, whose pattern machinery would come into the wasm for
-/// this alone (docs/PERFORMANCE.md).
-fn directory_of(base: &str) -> &str {
-    let bytes = base.as_bytes();
-    let start = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == b'/')
-        .nth(2)
-        .map_or(bytes.len(), |(at, _)| at);
-    let path = &bytes[start..];
-    let path = &path[..path
-        .iter()
-        .position(|&b| b == b'?' || b == b'#')
-        .unwrap_or(path.len())];
-    let mut end = path.iter().rposition(|&b| b == b'/').unwrap_or(0);
-    while end > 0 && path[end - 1] == b'/' {
-        end -= 1;
-    }
-    &base[start..start + end]
 }
 
 fn current_location(base: &str) -> Location {
@@ -289,7 +205,7 @@ pub fn Router(props: &RouterProps) -> Html {
             let popstate =
                 gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
                     // A pending address belonged to the entry the reader just left.
-                    PENDING_URL.with(|pending| pending.take());
+                    pending::forget();
                     NAVIGATED.with(|navigated| navigated.set(true));
                     location.set(current_location(&base));
                 });
@@ -330,34 +246,4 @@ thread_local! {
 /// The navigator (inside `<Router>`; it does not re-render the caller).
 pub fn navigator() -> Navigator {
     NAVIGATOR.with(|slot| slot.borrow().clone().expect("inside <Router>"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::directory_of;
-
-    #[test]
-    fn the_base_directory_is_the_path_up_to_its_last_slash() {
-        assert_eq!(directory_of("https://user.github.io/geul/"), "/geul");
-        assert_eq!(
-            directory_of("https://user.github.io/geul/index.html?q=1#x"),
-            "/geul"
-        );
-        assert_eq!(directory_of("http://127.0.0.1:4321/a/b/c.html"), "/a/b");
-        assert_eq!(directory_of("https://user.github.io/geul//"), "/geul");
-    }
-
-    #[test]
-    fn a_site_at_the_root_has_an_empty_base() {
-        assert_eq!(directory_of("https://user.github.io/"), "");
-        assert_eq!(directory_of("https://user.github.io"), "");
-        assert_eq!(directory_of("https://user.github.io/index.html"), "");
-        assert_eq!(directory_of(""), "");
-    }
-
-    #[test]
-    fn a_query_or_fragment_does_not_count_as_path() {
-        assert_eq!(directory_of("https://host/a?next=/b/c"), "");
-        assert_eq!(directory_of("https://host/a/#/b/"), "/a");
-    }
 }
