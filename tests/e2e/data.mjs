@@ -1,4 +1,4 @@
-// The five posts bundled into geul (see /posts), as a reader should see them,
+// The five posts of the demo site (tests/demo-site/, the posts geul ships with),
 // plus a small model of the filter rules used to compute the expected list
 // and facet counts. Kept apart from the app on purpose: the tests state what
 // the page must show, they do not reuse the app's own logic.

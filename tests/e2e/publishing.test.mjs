@@ -14,8 +14,8 @@ import {
 
 const browser = useBrowser();
 
-// The published address and name the build writes into pages (site.toml).
-const SITE_TOML = readFileSync(new URL('../../site.toml', import.meta.url), 'utf8');
+// The published address and name the build writes into pages (the demo site's site.toml).
+const SITE_TOML = readFileSync(new URL('../demo-site/site.toml', import.meta.url), 'utf8');
 const tomlString = (key) => new RegExp(`^${key}\\s*=\\s*"([^"]*)"`, 'm').exec(SITE_TOML)?.[1];
 const SITE_URL = tomlString('base_url').replace(/\/?$/, '/');
 const SITE_NAME = tomlString('title');

@@ -241,7 +241,13 @@ mod tests {
     fn generated_posts_are_valid_posts() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("posts");
-        generate(&util::repo_root().join("posts"), &out, 50, 1).unwrap();
+        generate(
+            &util::repo_root().join("tests/demo-site/posts"),
+            &out,
+            50,
+            1,
+        )
+        .unwrap();
         let site = load_site(&out, tmp.path()).expect("the corpus builds");
         assert_eq!(site.posts.len(), 50);
         assert!(site
@@ -259,7 +265,13 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("posts");
         // Enough posts that the commonest first keys get shortcuts of their own.
-        generate(&util::repo_root().join("posts"), &out, 1000, 3).unwrap();
+        generate(
+            &util::repo_root().join("tests/demo-site/posts"),
+            &out,
+            1000,
+            3,
+        )
+        .unwrap();
         let site = load_site(&out, tmp.path()).unwrap();
         let file = SearchIndexFile::from_bytes(&site.search_bytes).unwrap();
         assert!(file.shortcuts > 0, "no shortcuts at 1,000 posts");

@@ -51,7 +51,14 @@ pub fn run_hook() -> Result<()> {
     }
     // `trunk serve` (a debug build) injects its live-reload script after this hook, where
     // no policy could name it; published builds are release builds.
-    let site = static_site(&content_dir(), &pages_dir(), config.base_path())?;
+    // The pages' links start where Trunk serves the app (its `<base href>`), which the
+    // build's `--public-url` sets; `site.toml`'s address names the canonical URLs.
+    let public_url = env::var("TRUNK_PUBLIC_URL").ok();
+    let base = public_url
+        .as_deref()
+        .filter(|url| url.starts_with('/'))
+        .unwrap_or(config.base_path());
+    let site = static_site(&content_dir(), &pages_dir(), base)?;
     let (copied, pages) = stage(
         &content_dir(),
         &pages_dir(),

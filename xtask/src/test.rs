@@ -8,10 +8,11 @@
 //! 6. the fixture site: it publishes only the site, its first load is within the budget
 //! 7. the README's build of `posts/`, which never fails on size
 //! 8. a growing blog: the fixture with 50 more posts, built by the README's command
-//! 9. browser tests on the build of `posts/`
-//! 10. the fixture's browser tests: its policy, and failures a reader can read
-//! 11. a build that panics on purpose, in the browser
-//! 12. a generated 150-post site, built by the README's command, in the browser
+//! 9. the blog's browser tests, on the build of `posts/`, whatever it holds
+//! 10. the engine's browser tests, on the demo site (`tests/demo-site/`)
+//! 11. the fixture's browser tests: its policy, and failures a reader can read
+//! 12. a build that panics on purpose, in the browser
+//! 13. a generated 150-post site, built by the README's command, in the browser
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -23,6 +24,11 @@ use crate::util::{self, heading, run, run_status, Error, Result};
 use crate::{browser, corpus, fixture, preview, tools};
 
 pub const PAGES_BASE: &str = "/geul/";
+
+/// The demo site the project ships: the engine's browser tests run on it, and generated
+/// sites take their sentences from its posts, whatever a fork keeps in `posts/`.
+pub const DEMO_SITE: &str = "tests/demo-site";
+const DEMO_POSTS: &str = "tests/demo-site/posts";
 
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
 pub struct Options {
@@ -39,9 +45,9 @@ pub fn run_all(opts: Options) -> Result<()> {
     let browser_tests = !opts.skip_browser;
     let checks = !opts.only_browser;
     let total = match (checks, browser_tests) {
-        (true, true) => 12,
+        (true, true) => 13,
         (true, false) => 8,
-        _ => 8,
+        _ => 9,
     };
     let mut n = 0;
     let mut step = |title: &str| {
@@ -126,8 +132,16 @@ pub fn run_all(opts: Options) -> Result<()> {
     println!("grown fixture: {pages} post pages, built and reported without failing");
 
     if browser_tests {
-        step("browser tests: node --test tests/e2e/ against the Pages-like preview of posts/");
-        browser_tests_against_preview(&dist, &[])?;
+        step("the blog in the browser: every page of posts/ answers with its title, nothing fails");
+        browser_tests_against_preview(&dist, BLOG_TESTS)?;
+
+        step("the demo site in the browser: list, filters, search, routing, takeover, publishing");
+        let demo_dist = PathBuf::from("target/demo-dist");
+        site::build_site(&Build {
+            site: Some(util::repo_root().join(DEMO_SITE)),
+            ..Build::new(PAGES_BASE, &demo_dist)
+        })?;
+        browser_tests_against_preview(&util::repo_root().join(&demo_dist), &[])?;
 
         step("browser tests on the fixture site: its policy, and failures the reader can read");
         browser_tests_against_preview(&util::repo_root().join(&fixture_dist), FIXTURE_SITE_TESTS)?;
@@ -158,6 +172,8 @@ fn hint(e: Error, text: &str) -> Error {
 /// How long the test suite fuzzes: long enough to run every kept input and explore a little.
 const FUZZ_SECONDS: u64 = 60;
 
+/// The browser tests of the blog, whatever `posts/` holds.
+const BLOG_TESTS: &[&str] = &["tests/e2e/blog/pages.blog.mjs"];
 /// The browser tests of the fixture site's build.
 const FIXTURE_SITE_TESTS: &[&str] = &[
     "tests/e2e/fixture-site/policy.fixture.mjs",
@@ -187,7 +203,7 @@ fn grown_fixture(fixture_site: &Path) -> Result<PathBuf> {
     }
     run(Command::new("cp").arg("-a").arg(fixture_site).arg(&grown))?;
     let generated = root.join("target/corpus/grown");
-    corpus::generate(&root.join("posts"), &generated, GROWN_BY, 1)?;
+    corpus::generate(&root.join(DEMO_POSTS), &generated, GROWN_BY, 1)?;
     for entry in std::fs::read_dir(&generated)
         .map_err(|e| Error::new(format!("cannot read {}: {e}", generated.display())))?
     {
@@ -227,7 +243,7 @@ fn readme_build(site: &Path, posts: Option<&Path>, dist: &Path) -> Result<()> {
 fn large_site() -> Result<PathBuf> {
     let root = util::repo_root();
     let posts = root.join(format!("target/corpus/e2e-{LARGE_SITE_POSTS}"));
-    corpus::generate(&root.join("posts"), &posts, LARGE_SITE_POSTS, 1)?;
+    corpus::generate(&root.join(DEMO_POSTS), &posts, LARGE_SITE_POSTS, 1)?;
     let dist = root.join("target/e2e-large");
     readme_build(&root, Some(&posts), &dist)?;
     Ok(dist)

@@ -4,7 +4,7 @@
 mod common;
 
 use common::real_index::{cards, count, slugs, tags};
-use common::{real_site as site, repo_root};
+use common::{demo_site_root, real_site as site};
 use geul_build::write_site_files;
 use geul_core::{facet_counts, FacetKind, Mode, Selection, SiteIndex};
 
@@ -28,7 +28,7 @@ fn newest_first_then_undated_by_title() {
 fn bodies_are_content_hashed_files() {
     let site = site();
     let out = tempfile::tempdir().unwrap();
-    write_site_files(&site, &repo_root(), out.path()).unwrap();
+    write_site_files(&site, &demo_site_root(), out.path()).unwrap();
     let mut paths: Vec<&str> = site
         .posts
         .iter()

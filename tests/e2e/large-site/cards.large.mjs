@@ -24,7 +24,11 @@ async function staticView(path) {
   const html = await raw(path);
   const posts = (/id="prerendered" data-posts="([^"]*)"/.exec(html)?.[1] ?? '')
     .split(',').filter(Boolean).map(Number);
-  const slugs = [...html.matchAll(/<article class="post-card" data-slug="([^"]+)"/g)].map((m) => m[1]);
+  // A card's `<article>`, its attributes in any order.
+  const slugs = [...html.matchAll(/<article ([^>]*)>/g)]
+    .map((m) => m[1])
+    .filter((attributes) => /\bclass="post-card( [^"]*)?"/.test(attributes))
+    .map((attributes) => /\bdata-slug="([^"]+)"/.exec(attributes)[1]);
   return { posts, slugs };
 }
 

@@ -17,9 +17,15 @@ pub fn repo_root() -> PathBuf {
         .unwrap()
 }
 
-/// The site of the five real posts in `posts/`.
+/// The demo site the project ships (`tests/demo-site/`): the five real posts that `posts/`
+/// holds until a fork replaces them.
+pub fn demo_site_root() -> PathBuf {
+    repo_root().join("tests/demo-site")
+}
+
+/// The site of the five real posts of the demo site.
 pub fn real_site() -> Site {
-    let root = repo_root();
+    let root = demo_site_root();
     load_site(&root.join("posts"), &root).unwrap()
 }
 
@@ -45,7 +51,7 @@ pub fn fixture(name: &str) -> String {
 }
 
 pub fn real_post(file: &str) -> String {
-    std::fs::read_to_string(repo_root().join("posts").join(file)).unwrap()
+    std::fs::read_to_string(demo_site_root().join("posts").join(file)).unwrap()
 }
 
 /// Parses `source` as if it were the file `name`, with images looked up in an empty site.
