@@ -4,9 +4,19 @@
 
 use wasm_bindgen::JsCast;
 
-/// Sets `document.title` to `<page> · <site>`, or the site's name alone.
+/// Sets `document.title` to `<page> · <site>`, or the site's name alone. The list's effect
+/// calls this as the reader types; setting an unchanged title still costs the browser
+/// (docs/PERFORMANCE.md), so it is set only when it changes.
 pub fn set_title(page: Option<&str>, site: &str) {
-    gloo::utils::document().set_title(&geul_core::titles::full(page, site));
+    thread_local!(static SHOWN: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) });
+    let title = geul_core::titles::full(page, site);
+    SHOWN.with(|shown| {
+        let mut shown = shown.borrow_mut();
+        if *shown != title {
+            gloo::utils::document().set_title(&title);
+            *shown = title;
+        }
+    });
 }
 
 /// Focus on `<main>`, so keyboard and screen-reader users start reading the new view.

@@ -30,13 +30,11 @@ pub fn search_box(
             }
         })
     };
+    let label = html! { <label for={SEARCH_INPUT} class="search__label">{ "검색" }</label> };
     let field = html! {
-        <>
-            <label for={SEARCH_INPUT} class="search__label">{ "검색" }</label>
-            <input id={SEARCH_INPUT} class="search__input" type="search" name="q" ref={input.clone()}
-                   placeholder="제목·태그·본문, 초성(ㄹㅇ)도 됩니다" autocomplete="off" spellcheck="false"
-                   {oninput} {onkeydown} {onfocus} />
-        </>
+        <input id={SEARCH_INPUT} class="search__input" type="search" name="q" ref={input.clone()}
+               placeholder="제목·태그·본문, 초성(ㄹㅇ)도 됩니다" autocomplete="off" spellcheck="false"
+               {oninput} {onkeydown} {onfocus} />
     };
     if is_static() {
         // Without the app a search cannot run: the form still goes to the list, and the
@@ -44,10 +42,10 @@ pub fn search_box(
         // running).
         return html! {
             <>
-                <form class="search" role="search" action={home_url()}>{ field }</form>
+                <form class="search" role="search" action={home_url()}>{ label }{ field }</form>
                 <p class="search__needs-js">{ "검색은 JavaScript가 켜져 있어야 동작합니다." }</p>
             </>
         };
     }
-    html! { <div class="search" role="search">{ field }</div> }
+    html! { <div class="search" role="search">{ label }{ field }</div> }
 }

@@ -141,7 +141,10 @@ pub fn run_all(opts: Options) -> Result<()> {
             site: Some(util::repo_root().join(DEMO_SITE)),
             ..Build::new(PAGES_BASE, &demo_dist)
         })?;
-        browser_tests_against_preview(&util::repo_root().join(&demo_dist), &[])?;
+        let demo_dist = util::repo_root().join(&demo_dist);
+        browser_tests_against_preview(&demo_dist, &[])?;
+        // Its five posts' pages, static copy against the app's view, as on the fixture.
+        browser_tests_against_preview(&demo_dist, &[STATIC_VS_APP])?;
 
         step("browser tests on the fixture site: its policy, and failures the reader can read");
         browser_tests_against_preview(&util::repo_root().join(&fixture_dist), FIXTURE_SITE_TESTS)?;
@@ -174,11 +177,13 @@ const FUZZ_SECONDS: u64 = 60;
 
 /// The browser tests of the blog, whatever `posts/` holds.
 const BLOG_TESTS: &[&str] = &["tests/e2e/blog/pages.blog.mjs"];
+/// Every page's static copy against the app's view: on the fixture and the demo site.
+const STATIC_VS_APP: &str = "tests/e2e/fixture-site/static-vs-app.fixture.mjs";
 /// The browser tests of the fixture site's build.
 const FIXTURE_SITE_TESTS: &[&str] = &[
     "tests/e2e/fixture-site/policy.fixture.mjs",
     "tests/e2e/fixture-site/failures.fixture.mjs",
-    "tests/e2e/fixture-site/static-vs-app.fixture.mjs",
+    STATIC_VS_APP,
 ];
 /// The browser tests of the build that panics on purpose.
 const PANIC_TESTS: &[&str] = &["tests/e2e/fixture-site/panic.fixture.mjs"];

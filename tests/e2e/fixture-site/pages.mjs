@@ -1,4 +1,4 @@
-// The fixture site's pages, for the tests that visit every one of them.
+// A site's pages, from its sitemap, for the tests that visit every one of them.
 
 import assert from 'node:assert/strict';
 

@@ -1,5 +1,6 @@
 // One source of markup: every page's static copy is the app's own view, rendered at build
-// time. For every page of the fixture site, on a phone and a desktop, the static copy's DOM
+// time. For every page of the site under test (the fixture's and the demo site's five
+// posts, their tags and categories, the list and 404), on a phone and a desktop, the static copy's DOM
 // and the DOM the app renders once it has taken over are the same elements, attributes and
 // text, but for the differences listed here, which the static copy needs because it works
 // without JavaScript.
