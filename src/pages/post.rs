@@ -24,15 +24,10 @@ pub fn post_page(url_slug: &str) -> Html {
     let slug = percent_decode(url_slug);
     match find_card(&slug) {
         Some(post) => html! { <PostView {post} /> },
-        // The page the app started on is the server's answer for this address: a post's own
-        // page has its card loaded before the app starts, so this one does not exist.
-        None if !has_navigated() => not_found(),
-        // Reached inside the app (a link in a post's body) without its card here: the
-        // server's page for the address has everything, so the browser loads it.
-        None => {
-            let _ = gloo::utils::window().location().reload();
-            html! { <p class="post__loading" aria-busy="true">{ "글을 불러오는 중…" }</p> }
-        }
+        // A post's own page has its card loaded before the app starts, and a link to a post
+        // whose card is not here is left to the browser (`router::follow_link`): this post
+        // does not exist.
+        None => not_found(),
     }
 }
 

@@ -128,9 +128,22 @@ fn follow_link(event: &web_sys::Event, navigator: &Navigator) {
     };
     let (path, query) = below_base.split_once('?').unwrap_or((below_base, ""));
     let in_app = path.starts_with('/') && !path.starts_with("//") && !href.contains('#');
-    if in_app && Route::recognize(path) != Route::NotFound {
+    if in_app && shows_in_app(&Route::recognize(path)) {
         click.prevent_default();
         navigator.push_path(path, query);
+    }
+}
+
+/// Whether the app can show `route` from what it has. A post whose card is not here yet (a
+/// link in another post's body, on a large site) is left to the browser: the server's page
+/// for its address has everything.
+fn shows_in_app(route: &Route) -> bool {
+    match route {
+        Route::NotFound => false,
+        Route::Post { slug } => {
+            crate::data::cards::find_card(&geul_core::percent_decode(slug)).is_some()
+        }
+        _ => true,
     }
 }
 
@@ -207,7 +220,14 @@ pub fn Router(props: &RouterProps) -> Html {
                     // A pending address belonged to the entry the reader just left.
                     pending::forget();
                     NAVIGATED.with(|navigated| navigated.set(true));
-                    location.set(current_location(&base));
+                    let next = current_location(&base);
+                    // An address the app cannot show from what it has: the server's page.
+                    let route = Route::recognize(&next.path);
+                    if route != Route::NotFound && !shows_in_app(&route) {
+                        let _ = gloo::utils::window().location().reload();
+                        return;
+                    }
+                    location.set(next);
                 });
             // gloo's listeners are passive unless told otherwise, and a passive listener
             // cannot keep the browser from following the link.

@@ -119,6 +119,26 @@ appTest(browser, 'a post reached inside the app before its card is here is loade
   assert.notEqual(await page.locator('h1.post__title').innerText(), '');
 });
 
+appTest(browser, 'a link to a post whose card is not here is followed by the browser, to the post', async (page) => {
+  await gotoApp(page, '');
+  const sitemap = await raw('sitemap.xml');
+  const oldest = [...sitemap.matchAll(/<loc>[^<]*?\/(posts\/[^<]+\/)<\/loc>/g)].map((m) => m[1]).at(-1);
+  // A link as a post's body has it: plain, to an address of the app's own.
+  await page.evaluate((href) => {
+    const link = document.createElement('a');
+    link.href = href;
+    link.id = 'to-oldest';
+    link.textContent = '가장 오래된 글';
+    document.querySelector('main#main').prepend(link);
+  }, new URL(appUrl(oldest)).pathname);
+  const loaded = page.waitForEvent('load');
+  await page.click('#to-oldest');
+  await loaded;
+  await waitForView(page, 'post');
+  assert.equal(page.url(), appUrl(oldest));
+  assert.notEqual(await page.locator('h1.post__title').innerText(), '');
+});
+
 appTest(browser, 'search results beyond the embedded cards show a placeholder until their card arrives', async (page) => {
   const fetched = await watchCards(page);
   const sitemap = await raw('sitemap.xml');
