@@ -3,6 +3,8 @@
 //! every page. The app replaces the copy when it starts (`takeover`); where the copy must
 //! differ, the views ask `static_page::is_static`.
 
+use std::collections::HashMap;
+
 use geul_core::dom_ids::PRERENDERED;
 use geul_core::{percent_decode, CardChunk, Route};
 
@@ -18,6 +20,9 @@ pub struct StaticSite {
     /// The base path, without its trailing slash (`/geul`, or empty at the root).
     base: String,
     read: ReadFile,
+    /// Each post's place in the display order, by slug: looked up once per post page, so a
+    /// site's pages are rendered in time that grows with their number, not its square.
+    positions: HashMap<String, usize>,
 }
 
 impl StaticSite {
@@ -37,9 +42,13 @@ impl StaticSite {
             chunks.push(chunk);
         }
         cards::install_chunks(chunks);
+        let positions = (0..index.len())
+            .filter_map(|post| cards::card(post).map(|card| (card.slug.clone(), post)))
+            .collect();
         Ok(StaticSite {
             base: base.trim_end_matches('/').to_owned(),
             read: Box::new(read),
+            positions,
         })
     }
 
@@ -80,7 +89,7 @@ impl StaticSite {
         );
         let mut shown = static_page::set(None);
         if let Route::Post { slug } = &route {
-            shown.extend(cards::position_of(&percent_decode(slug)));
+            shown.extend(self.positions.get(&percent_decode(slug)).copied());
         }
         let shown: Vec<String> = shown.iter().map(usize::to_string).collect();
         Ok(format!(

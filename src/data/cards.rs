@@ -190,10 +190,3 @@ pub fn install_chunks(chunks: Vec<CardChunk>) {
         );
     }
 }
-
-/// The place in the display order of the post with this slug, among the cards that are here.
-#[cfg(feature = "ssr")]
-pub fn position_of(slug: &str) -> Option<usize> {
-    let index = site_index().ok()?;
-    (0..index.len()).find(|&post| card(post).is_some_and(|card| card.slug == slug))
-}
