@@ -23,17 +23,13 @@ pub struct FacetBarProps<'a> {
     pub on_clear: Callback<()>,
 }
 
-/// The class that keeps a count as wide as `widest` would be. A search narrows the counts
-/// once typing pauses; were a button to narrow with its count, the buttons could wrap onto
-/// fewer rows and the results below jump just as the reader reaches for one.
+/// How many digits wide a count is kept (its `data-width`, from 2): as wide as `widest`
+/// would be. A search narrows the counts once typing pauses; were a button to narrow with
+/// its count, the buttons could wrap onto fewer rows and the results below jump just as
+/// the reader reaches for one. Modifiers are attributes, not classes: a class that is not
+/// written out in full brings Yew's class-set code into the wasm.
 fn count_width(widest: usize) -> Option<&'static str> {
-    const WIDTHS: [&str; 5] = [
-        "facet__count--2",
-        "facet__count--3",
-        "facet__count--4",
-        "facet__count--5",
-        "facet__count--6",
-    ];
+    const WIDTHS: [&str; 5] = ["2", "3", "4", "5", "6"];
     let digits = widest.checked_ilog10().unwrap_or(0) as usize + 1;
     digits
         .checked_sub(2)
@@ -60,31 +56,31 @@ pub fn facet_bar(props: FacetBarProps) -> Html {
             FacetKind::Category => "category",
         };
         let empty = count == 0 && !selected;
-        let class = classes!("facet", empty.then_some("facet--empty"));
+        let empty = empty.then_some("");
         let label = format!("{value}, 글 {count}개");
-        let count_class = classes!("facet__count", count_width(count.max(total)));
+        let width = count_width(count.max(total));
         if is_static() {
             // Without JavaScript, a facet is a page of its own.
             let href = slug.map(|slug| navigator().href(&Route::facet(kind, slug), ""));
             let current = selected.then_some("page");
             return html! {
                 <li>
-                    <a {class} {href} data-kind={data_kind} data-value={value.to_owned()}
-                       aria-current={current} aria-label={label}>
+                    <a class="facet" data-empty={empty} {href} data-kind={data_kind}
+                       data-value={value.to_owned()} aria-current={current} aria-label={label}>
                         { value }
-                        <span class={count_class}>{ count }</span>
+                        <span class="facet__count" data-width={width}>{ count }</span>
                     </a>
                 </li>
             };
         }
         html! {
             <li>
-                <button type="button" {class}
+                <button type="button" class="facet" data-empty={empty}
                         data-kind={data_kind} data-value={value.to_owned()}
                         aria-pressed={selected.to_string()} {onclick}
                         aria-label={label}>
                     { value }
-                    <span class={count_class}>{ count }</span>
+                    <span class="facet__count" data-width={width}>{ count }</span>
                 </button>
             </li>
         }

@@ -27,7 +27,8 @@ pub fn post_card(
     html! {
         // No key: while typing, the same card slots take new posts, which is cheaper than
         // removing and creating whole cards on every keystroke.
-        <article class={classes!("post-card", post.pinned.then_some("post-card--pinned"))} data-slug={post.slug.clone()}>
+        <article class="post-card" data-pinned={post.pinned.then_some("")}
+                 data-slug={post.slug.clone()}>
             <h2 class="post-card__title">
                 if post.pinned {
                     <span class="pin-badge">{ "고정" }</span>
