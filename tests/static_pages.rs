@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use geul::prerender::StaticSite;
-use geul_build::{build_site, load_site, Site, SiteConfig, SiteOutput};
+use geul_build::{build_site, load_site, ReadOptions, Site, SiteConfig, SiteOutput};
 use geul_core::{CARD_CHUNK_POSTS, LIST_PAGE_SIZE};
 
 /// A built site, and its views ready to render its pages (on this test's thread).
@@ -39,7 +39,8 @@ fn render(root: &Path, posts: &Path) -> Rendered {
         files: files.clone(),
         pages: dir.path().join("pages"),
     };
-    let built = build_site(root, posts, &config, &output).unwrap_or_else(|e| panic!("{e:?}"));
+    let built = build_site(root, posts, &config, &output, &ReadOptions::default())
+        .unwrap_or_else(|e| panic!("{e:?}"));
     let read_from = files.clone();
     let read = move |path: &str| fs::read(read_from.join(path)).map_err(|e| e.to_string());
     let views = StaticSite::install(&built.index, config.base_path(), read).unwrap();

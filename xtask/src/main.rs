@@ -27,11 +27,13 @@ usage: cargo xtask <command> [options]
 commands:
   setup                         install what is missing: wasm32 target, trunk, wasm-bindgen-cli
                                 (matching Cargo.lock), wasm-opt (npm binaryen), crates (cargo fetch)
-  serve   [--port 8080]         setup, then `trunk serve` at http://127.0.0.1:PORT/ (live reload)
-  build   [--public-url /] [--dist dist]
+  serve   [--port 8080] [--drafts] [--future]
+                                setup, then `trunk serve` at http://127.0.0.1:PORT/ (live reload)
+  build   [--public-url /] [--dist dist] [--drafts] [--future]
                                 setup, then a release build into dist/ and its first-load size
                                 (gzip -9 of index.html + its .js/.wasm/.css); past the 120 KB
-                                budget it warns, and still succeeds
+                                budget it warns, and still succeeds. --drafts includes posts
+                                with `published: false`, --future posts dated in the future
   fixture [--public-url /geul/]
                                 setup, then a release build of the project's fixture site
                                 (tests/fixture-site/, with every trick that could publish what
@@ -125,11 +127,22 @@ impl Args {
     }
 }
 
+const UNPUBLISHED: &[&str] = &["--drafts", "--future"];
+
+impl Args {
+    fn unpublished(&self) -> site::Unpublished {
+        site::Unpublished {
+            drafts: self.switch("--drafts"),
+            future: self.switch("--future"),
+        }
+    }
+}
+
 fn flags_for(command: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
     Some(match command {
         "setup" | "stage" => (&[], &[]),
-        "serve" => (&["--port"], &[]),
-        "build" => (&["--public-url", "--dist"], &[]),
+        "serve" => (&["--port"], UNPUBLISHED),
+        "build" => (&["--public-url", "--dist"], UNPUBLISHED),
         "fixture" => (&["--public-url"], &[]),
         "fuzz" => (&["--seconds"], &[]),
         "preview" => (&["--base", "--port", "--dir"], &[]),
@@ -159,12 +172,13 @@ fn dispatch(raw: Vec<String>) -> Result<()> {
     match args.command.as_str() {
         "setup" => tools::setup(),
         "stage" => stage::run_hook(),
-        "serve" => serve(args.port(8080)?),
+        "serve" => serve(args.port(8080)?, args.unpublished()),
         "build" => {
             tools::setup()?;
             site::build(
                 &args.value("--public-url", "/"),
                 Path::new(&args.value("--dist", site::DIST_DIR)),
+                args.unpublished(),
             )
         }
         "fixture" => {
@@ -209,12 +223,14 @@ fn dispatch(raw: Vec<String>) -> Result<()> {
     }
 }
 
-fn serve(port: u16) -> Result<()> {
+fn serve(port: u16, unpublished: site::Unpublished) -> Result<()> {
     tools::setup()?;
     println!();
     println!("geul is served at http://127.0.0.1:{port}/");
     println!();
-    run(Command::new("trunk").args([
+    let mut trunk = Command::new("trunk");
+    unpublished.apply(&mut trunk);
+    run(trunk.args([
         "serve",
         "--port",
         &port.to_string(),

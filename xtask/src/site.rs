@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use geul_build::{POSTS_DIR_ENV, SITE_DIR_ENV};
+use geul_build::{DRAFTS_ENV, FUTURE_ENV, POSTS_DIR_ENV, SITE_DIR_ENV};
 
 use crate::util::{self, run, Error, Result};
 
@@ -27,6 +27,30 @@ pub struct Build {
     pub posts: Option<PathBuf>,
     /// Cargo features of the app.
     pub features: Option<String>,
+    /// Which unpublished posts are included.
+    pub unpublished: Unpublished,
+}
+
+/// `--drafts` and `--future`: posts with `published: false`, and posts dated in the
+/// future, are left out of a build unless these include them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Unpublished {
+    pub drafts: bool,
+    pub future: bool,
+}
+
+impl Unpublished {
+    /// Sets (or clears, so the caller's environment never decides) the build script's
+    /// variables.
+    pub fn apply(self, command: &mut Command) {
+        for (name, on) in [(DRAFTS_ENV, self.drafts), (FUTURE_ENV, self.future)] {
+            if on {
+                command.env(name, "1");
+            } else {
+                command.env_remove(name);
+            }
+        }
+    }
 }
 
 impl Build {
@@ -42,7 +66,7 @@ impl Build {
 /// `cargo xtask build`: the release site for the given public URL, and its first load.
 /// Never fails on size: past the budget it warns. `GEUL_SITE_DIR` and `GEUL_POSTS_DIR`
 /// in the environment choose another site, as for the build script itself.
-pub fn build(public_url: &str, dist: &Path) -> Result<()> {
+pub fn build(public_url: &str, dist: &Path, unpublished: Unpublished) -> Result<()> {
     let from_env = |name: &str| {
         std::env::var_os(name)
             .filter(|dir| !dir.is_empty())
@@ -51,6 +75,7 @@ pub fn build(public_url: &str, dist: &Path) -> Result<()> {
     let sizes = build_site(&Build {
         site: from_env(SITE_DIR_ENV),
         posts: from_env(POSTS_DIR_ENV),
+        unpublished,
         ..Build::new(public_url, dist)
     })?;
     let total = total(&sizes);
@@ -89,6 +114,7 @@ pub fn build_site(spec: &Build) -> Result<Vec<FileSize>> {
             None => trunk.env_remove(name),
         };
     }
+    spec.unpublished.apply(&mut trunk);
     run(&mut trunk)?;
     let dist = util::repo_root().join(&spec.dist);
     if !dist.join("404.html").is_file() {

@@ -117,7 +117,7 @@ pub fn run_all(opts: Options) -> Result<()> {
         "the README's build of posts/ for GitHub Pages ({PAGES_BASE})"
     ));
     let dist = util::repo_root().join(site::DIST_DIR);
-    site::build(PAGES_BASE, &dist)?;
+    site::build(PAGES_BASE, &dist, site::Unpublished::default())?;
 
     step("a growing blog: the fixture with 50 more posts, built by the README's command");
     let grown = grown_fixture(&fixture_site)?;

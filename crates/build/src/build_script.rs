@@ -8,9 +8,10 @@ use std::process;
 
 use crate::config::{SiteConfig, BASE_URL_ENV};
 use crate::error::{ContentError, ContentWarning};
+use crate::post::ReadOptions;
 use crate::publish::feeds::{atom_feed, robots, sitemaps};
 use crate::publish::pages::site_pages;
-use crate::site::{load_site, write_site_files, Site};
+use crate::site::{load_site_with, write_site_files, Site};
 
 /// Environment variable naming the folder that holds the site (`posts/`, `assets/`,
 /// `site.toml`): the repository by default. Tests build fixture sites this way. Relative to
@@ -26,6 +27,21 @@ pub fn site_root(repository: &Path) -> PathBuf {
     env::var_os(SITE_DIR_ENV)
         .filter(|dir| !dir.is_empty())
         .map_or_else(|| repository.to_path_buf(), |dir| repository.join(dir))
+}
+
+/// Environment variables that include posts with `published: false`, and posts dated in
+/// the future (`cargo xtask build --drafts --future`): set to `1`.
+pub const DRAFTS_ENV: &str = "GEUL_DRAFTS";
+pub const FUTURE_ENV: &str = "GEUL_FUTURE";
+
+/// The posts this build includes: the environment's choice, at the current time.
+pub fn read_options() -> ReadOptions {
+    let set = |name: &str| env::var(name).is_ok_and(|value| value == "1");
+    ReadOptions {
+        drafts: set(DRAFTS_ENV),
+        future: set(FUTURE_ENV),
+        ..ReadOptions::default()
+    }
 }
 
 /// File name of the encoded index, in `OUT_DIR` (the app includes it with `include_bytes!`)
@@ -76,14 +92,16 @@ pub fn run() {
     let config_file = root.join("site.toml");
     println!("cargo:rerun-if-changed={}", config_file.display());
     println!("cargo:rerun-if-env-changed={BASE_URL_ENV}");
+    println!("cargo:rerun-if-env-changed={DRAFTS_ENV}");
+    println!("cargo:rerun-if-env-changed={FUTURE_ENV}");
     let config = SiteConfig::load(&config_file).unwrap_or_else(|error| fail(&[error]));
 
     let output = SiteOutput {
         files: site_files_dir(&manifest_dir),
         pages: page_parts_dir(&manifest_dir),
     };
-    let built =
-        build_site(&root, &posts_dir, &config, &output).unwrap_or_else(|errors| fail(&errors));
+    let built = build_site(&root, &posts_dir, &config, &output, &read_options())
+        .unwrap_or_else(|errors| fail(&errors));
     for warning in &built.warnings {
         println!("cargo:warning={warning}");
     }
@@ -103,15 +121,16 @@ pub struct Built {
     pub warnings: Vec<ContentWarning>,
 }
 
-/// Builds the site in `root` (posts from `posts_dir`): every file published beside the app,
+/// Builds the site in `root` (posts from `posts_dir`, those `options` include): every file published beside the app,
 /// every page's parts, and the index. Errors name the file and the line.
 pub fn build_site(
     root: &Path,
     posts_dir: &Path,
     config: &SiteConfig,
     output: &SiteOutput,
+    options: &ReadOptions,
 ) -> Result<Built, Vec<ContentError>> {
-    let mut site = load_site(posts_dir, root)?;
+    let mut site = load_site_with(posts_dir, root, config, options)?;
     site.title.clone_from(&config.title);
     write_all(&site, config, root, output).map_err(|error| {
         vec![ContentError::new(

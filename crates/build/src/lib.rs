@@ -15,13 +15,16 @@ mod search_index;
 mod site;
 
 pub use build_script::{
-    build_site, page_parts_dir, run, site_files_dir, site_root, Built, SiteOutput, INDEX_FILE,
-    POSTS_DIR_ENV, SITE_DIR_ENV,
+    build_site, page_parts_dir, read_options, run, site_files_dir, site_root, Built, SiteOutput,
+    DRAFTS_ENV, FUTURE_ENV, INDEX_FILE, POSTS_DIR_ENV, SITE_DIR_ENV,
 };
 pub use config::{SiteConfig, BASE_URL_ENV, DEFAULT_FEED_POSTS};
 pub use error::{ContentError, ContentWarning};
 pub use parse::front_matter::split as split_front_matter;
-pub use post::{parse_post, Format, Post};
+pub use post::{
+    parse_post, read_post, render_post, Format, LeftOut, Post, PostSource, ReadOptions,
+    RenderContext,
+};
 pub use publish::csp::meta as csp_meta;
 pub use publish::feeds::{
     atom_feed, robots, sitemaps, sitemaps_within, SITEMAP_MAX_BYTES, SITEMAP_MAX_URLS,
@@ -30,4 +33,4 @@ pub use publish::pages::{assemble, site_pages, Page, PARTS_SEPARATOR};
 pub use render::images::SiteImages;
 pub use render::markdown::{MAX_DEPTH, RAW_TEXT_TAGS};
 pub use search_index::SearchIndexFile;
-pub use site::{load_site, search_docs, site_of_posts, write_site_files, Site};
+pub use site::{load_site, load_site_with, search_docs, site_of_posts, write_site_files, Site};

@@ -17,7 +17,9 @@ use crate::parse::plain_text::{looks_like_plain_text, render_plain_text};
 use crate::parse::slug::{slugify, split_dated_stem};
 use crate::parse::text_stats::{excerpt, reading_minutes};
 use crate::render::images::{ImageResolver, ImageSource};
+use crate::render::liquid::{render_liquid, LiquidSite};
 use crate::render::markdown::{point_in_page_links, render_markdown, Rendered};
+use crate::render::slots::Slots;
 use geul_core::{PostDate, PostMeta};
 
 /// A first line longer than this is a paragraph, not a title.
@@ -50,11 +52,95 @@ pub struct Post {
     pub format: Format,
     /// The preview image (front matter `image`) if it exists: a site path or a remote URL.
     pub image: Option<String>,
+    /// When the post was last changed (`last_modified_at`).
+    pub updated: Option<PostDate>,
     /// The file, as named in messages.
     pub file: PathBuf,
     /// Lines of the `tags` and `categories` keys (1 without front matter), for messages.
     pub tags_line: usize,
     pub categories_line: usize,
+}
+
+/// A post file read as far as the site needs before rendering any post: its front matter,
+/// dates and slug. From these the site decides which posts are published, and where each
+/// one lives.
+#[derive(Debug, Clone)]
+pub struct PostSource {
+    /// The file, as named in messages.
+    pub file: PathBuf,
+    /// The front matter's YAML (empty without front matter).
+    yaml: String,
+    /// The text after the front matter, and the file's line it starts on.
+    body: String,
+    body_line: usize,
+    pub front_matter: FrontMatter,
+    /// The file name without its extension, composed (NFC): `2023-11-20-name`.
+    pub stem: String,
+    pub date: Option<PostDate>,
+    /// `last_modified_at`.
+    pub updated: Option<PostDate>,
+    pub slug: String,
+}
+
+impl PostSource {
+    /// The file's line of a top-level front matter key (1 when it has none).
+    pub fn key_line(&self, key: &str) -> usize {
+        front_matter::key_line(&self.yaml, key).map_or(1, |line| line + 1)
+    }
+
+    /// Whether the post is left out of the site: `published: false`, or dated after `now`
+    /// (seconds since 1970).
+    pub fn left_out(&self, options: &ReadOptions) -> Option<LeftOut> {
+        if !self.front_matter.published && !options.drafts {
+            return Some(LeftOut::Unpublished);
+        }
+        let future = self
+            .date
+            .as_ref()
+            .is_some_and(|date| date.timestamp > options.now);
+        (future && !options.future).then_some(LeftOut::Future)
+    }
+}
+
+/// Which posts a build includes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Posts with `published: false` are included too.
+    pub drafts: bool,
+    /// Posts dated after `now` are included too.
+    pub future: bool,
+    /// The build's time, in seconds since 1970.
+    pub now: i64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |elapsed| {
+                i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX)
+            });
+        ReadOptions {
+            drafts: false,
+            future: false,
+            now,
+        }
+    }
+}
+
+/// Why a post is not published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftOut {
+    Unpublished,
+    Future,
+}
+
+/// What rendering a post may look up.
+pub struct RenderContext<'a> {
+    /// Where the post's images are found.
+    pub images: &'a dyn ImageResolver,
+    /// What the post's Liquid may name; without it, Liquid is left as text.
+    pub liquid: Option<&'a LiquidSite<'a>>,
 }
 
 /// Parses one post. `file` names the post in messages; its extension and stem matter.
@@ -63,6 +149,15 @@ pub fn parse_post(
     source: &str,
     images: &dyn ImageResolver,
 ) -> Result<(Post, Vec<ContentWarning>), ContentError> {
+    let context = RenderContext {
+        images,
+        liquid: None,
+    };
+    render_post(&read_post(file, source)?, &context)
+}
+
+/// Reads a post's front matter, dates and slug.
+pub fn read_post(file: &Path, source: &str) -> Result<PostSource, ContentError> {
     let error = |line: usize, message: String| ContentError::new(file, line, message);
     let source = normalize_source(source);
     let split = front_matter::split(&source).map_err(|_unclosed| {
@@ -82,20 +177,6 @@ pub fn parse_post(
         )
     })?;
 
-    let format = match fm.format.as_deref().map(str::trim) {
-        Some("markdown" | "md") => Format::Markdown,
-        Some("text" | "plain") => Format::Text,
-        Some(other) => {
-            return Err(error(
-                key_line("format"),
-                format!("unknown format \"{other}\": use `markdown` or `text`"),
-            ))
-        }
-        None if file.extension().is_some_and(|ext| ext == "txt") => Format::Text,
-        None if looks_like_plain_text(split.body) => Format::Text,
-        None => Format::Markdown,
-    };
-
     // A name typed on macOS may come decomposed (NFD); its slug must be the one a reader types.
     let stem: String = file
         .file_stem()
@@ -104,36 +185,6 @@ pub fn parse_post(
         .nfc()
         .collect();
     let (file_date, stem_slug) = split_dated_stem(&stem);
-    let (title, title_line) = resolve_title(fm.title.as_deref(), split.body, format, stem_slug);
-    let body = blank_line(split.body, title_line);
-
-    let rendered: Rendered = match format {
-        Format::Markdown => render_markdown(&body, images),
-        Format::Text => render_plain_text(&body),
-    };
-    let mut warnings: Vec<ContentWarning> = rendered
-        .warnings
-        .iter()
-        .map(|(line, message)| ContentWarning::new(file, split.body_line + line - 1, message))
-        .collect();
-
-    let image = match preview_image(fm.image.as_ref()) {
-        Some(dest) => match images.resolve(&dest) {
-            ImageSource::Found(src) => Some(src),
-            refused_or_missing => {
-                let warning = refused_or_missing
-                    .warning("preview image", &dest)
-                    .expect("not found");
-                warnings.push(ContentWarning::new(
-                    file,
-                    key_line("image"),
-                    format!("{warning} (left out of link previews)"),
-                ));
-                None
-            }
-        },
-        None => None,
-    };
 
     let date: Option<PostDate> = match (&fm.date, file_date) {
         (Some(text), _) => {
@@ -144,6 +195,12 @@ pub fn parse_post(
             Some(parse_date(&format!("{year:04}-{month:02}-{day:02}")).expect("valid date"))
         }
         (None, None) => None,
+    };
+    let updated = match &fm.last_modified_at {
+        Some(text) => {
+            Some(parse_date(text).map_err(|message| error(key_line("last_modified_at"), message))?)
+        }
+        None => None,
     };
 
     let slug = match &fm.slug {
@@ -164,11 +221,102 @@ pub fn parse_post(
             "cannot make a URL slug from this file name; add a `slug:` key".into(),
         ));
     }
+    Ok(PostSource {
+        file: file.to_path_buf(),
+        yaml: yaml.to_owned(),
+        body: split.body.to_owned(),
+        body_line: split.body_line,
+        front_matter: fm,
+        stem,
+        date,
+        updated,
+        slug,
+    })
+}
+
+/// Renders a post that [`read_post`] read.
+pub fn render_post(
+    source: &PostSource,
+    context: &RenderContext,
+) -> Result<(Post, Vec<ContentWarning>), ContentError> {
+    let file = source.file.as_path();
+    let images = context.images;
+    let error = |line: usize, message: String| ContentError::new(file, line, message);
+    let fm = &source.front_matter;
+    let key_line = |key: &str| source.key_line(key);
+    let format = match fm.format.as_deref().map(str::trim) {
+        Some("markdown" | "md") => Format::Markdown,
+        Some("text" | "plain") => Format::Text,
+        Some(other) => {
+            return Err(error(
+                key_line("format"),
+                format!("unknown format \"{other}\": use `markdown` or `text`"),
+            ))
+        }
+        None if file.extension().is_some_and(|ext| ext == "txt") => Format::Text,
+        None if looks_like_plain_text(&source.body) => Format::Text,
+        None => Format::Markdown,
+    };
+
+    let body_line = |line: usize| source.body_line + line - 1;
+    let mut slots = Slots::for_source(&source.body);
+    // `{{ site.baseurl }}/assets/a.png` names the file `assets/a.png`.
+    let images = &WithinBasePath {
+        inner: images,
+        base_path: context.liquid.map_or("/", |site| site.base_path),
+    };
+    let (liquid_body, liquid_warnings) = match context.liquid {
+        Some(site) if fm.render_with_liquid => {
+            render_liquid(&source.body, site, images, &mut slots)
+                .map_err(|(line, message)| error(body_line(line), message))?
+        }
+        _ => (source.body.clone(), Vec::new()),
+    };
+
+    let (_, stem_slug) = split_dated_stem(&source.stem);
+    let (title, title_line) = resolve_title(fm.title.as_deref(), &liquid_body, format, stem_slug);
+    let body = blank_line(&liquid_body, title_line);
+
+    let mut rendered: Rendered = match format {
+        Format::Markdown => render_markdown(&body, images),
+        Format::Text => render_plain_text(&body),
+    };
+    rendered.html = slots.fill(&rendered.html);
+    rendered.text = slots.strip_tokens(&rendered.text);
+    rendered.prose = slots.strip_tokens(&rendered.prose);
+    let mut warnings: Vec<ContentWarning> = liquid_warnings
+        .iter()
+        .chain(&rendered.warnings)
+        .map(|(line, message)| ContentWarning::new(file, body_line(*line), message))
+        .collect();
+
+    let image = match preview_image(fm.image.as_ref()) {
+        Some(dest) => match images.resolve(&dest) {
+            ImageSource::Found(src) => Some(src),
+            refused_or_missing => {
+                let warning = refused_or_missing
+                    .warning("preview image", &dest)
+                    .expect("not found");
+                warnings.push(ContentWarning::new(
+                    file,
+                    key_line("image"),
+                    format!("{warning} (left out of link previews)"),
+                ));
+                None
+            }
+        },
+        None => None,
+    };
 
     let mut seen: std::collections::HashSet<String> = fm.categories.iter().cloned().collect();
-    let mut categories = fm.categories;
-    categories.extend(fm.category.into_iter().filter(|c| seen.insert(c.clone())));
-    let mut tags = fm.tags;
+    let mut categories = fm.categories.clone();
+    categories.extend(
+        fm.category
+            .iter()
+            .filter(|c| seen.insert((*c).clone()))
+            .cloned(),
+    );
+    let mut tags = fm.tags.clone();
     for (names, key) in [(&mut categories, "categories"), (&mut tags, "tags")] {
         if names.len() > MAX_FACETS_PER_POST {
             warnings.push(ContentWarning::new(
@@ -188,9 +336,9 @@ pub fn parse_post(
     };
 
     let meta = PostMeta {
-        slug,
+        slug: source.slug.clone(),
         title,
-        date,
+        date: source.date,
         tags,
         categories,
         pinned: fm.pin,
@@ -208,13 +356,30 @@ pub fn parse_post(
         text: rendered.text,
         format,
         image,
+        updated: source.updated,
         file: file.to_path_buf(),
         tags_line: key_line("tags"),
-        categories_line: front_matter::key_line(yaml, "categories")
-            .or_else(|| front_matter::key_line(yaml, "category"))
-            .map_or(1, yaml_line),
+        categories_line: front_matter::key_line(&source.yaml, "categories")
+            .or_else(|| front_matter::key_line(&source.yaml, "category"))
+            .map_or(1, |line| line + 1),
     };
     Ok((post, warnings))
+}
+
+/// Local media named with the site's base path in front (`/geul/assets/a.png`, as
+/// `{{ site.baseurl }}` writes it) are the files without it.
+struct WithinBasePath<'a> {
+    inner: &'a dyn ImageResolver,
+    base_path: &'a str,
+}
+
+impl ImageResolver for WithinBasePath<'_> {
+    fn resolve(&self, dest: &str) -> ImageSource {
+        match dest.strip_prefix(self.base_path) {
+            Some(rest) if self.base_path != "/" => self.inner.resolve(&format!("/{rest}")),
+            _ => self.inner.resolve(dest),
+        }
+    }
 }
 
 /// The text as geul reads it: composed Hangul (NFC), and every line ending a plain `\n`

@@ -224,7 +224,7 @@ fn an_unsupported_front_matter_shape_says_what_is_expected() {
         ("title: t\ntags: {a: 1}", 3, "`tags` must be a list such as `[회고, MLOps]` or words separated by spaces, not a mapping"),
         ("categories:\n  - [a, b]", 2, "`categories` must be a list"),
         ("title: [a, b]", 2, "`title` must be text, not a list"),
-        ("pin: maybe", 2, "`pin` must be `true` or `false`, not text"),
+        ("pin: maybe", 2, "`pin` must be `true` or `false` (or `yes`/`no`, `on`/`off`), not text"),
         ("date: {y: 2024}", 2, "`date` must be a date such as"),
         ("- a\n- b", 2, "front matter must be `key: value` lines, not a list"),
     ] {

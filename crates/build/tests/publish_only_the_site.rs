@@ -7,7 +7,7 @@ use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 
-use geul_build::{build_site, Built, SiteConfig, SiteOutput};
+use geul_build::{build_site, Built, ReadOptions, SiteConfig, SiteOutput};
 
 /// Text that must never be published; each fixture secret contains it.
 const SECRET: &str = "do-not-publish";
@@ -95,6 +95,7 @@ fn build(fixture: &Fixture) -> Built {
         &fixture.root.join("posts"),
         &config,
         &fixture.output,
+        &ReadOptions::default(),
     )
     .unwrap_or_else(|errors| panic!("{errors:?}"))
 }

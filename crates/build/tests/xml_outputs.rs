@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 
 use common::repo_root;
-use geul_build::{build_site, SiteConfig, SiteOutput};
+use geul_build::{build_site, ReadOptions, SiteConfig, SiteOutput};
 
 #[test]
 fn every_xml_file_the_build_writes_parses() {
@@ -20,7 +20,14 @@ fn every_xml_file_the_build_writes_parses() {
         feed_posts: 0,
         ..SiteConfig::default()
     };
-    build_site(&root, &root.join("posts"), &config, &output).unwrap();
+    build_site(
+        &root,
+        &root.join("posts"),
+        &config,
+        &output,
+        &ReadOptions::default(),
+    )
+    .unwrap();
     let mut parsed = Vec::new();
     for entry in fs::read_dir(&output.files).unwrap() {
         let path = entry.unwrap().path();

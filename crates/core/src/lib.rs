@@ -6,6 +6,7 @@
 pub mod dom_ids;
 pub mod search;
 pub mod titles;
+pub mod ui_text;
 
 mod filter;
 mod list;

@@ -2,7 +2,7 @@
 
 /// The keys geul reads. Unknown keys are accepted and ignored, so Jekyll posts move over
 /// as they are.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FrontMatter {
     /// Title; without it the first heading or first line of the text is the title.
     pub title: Option<String>,
@@ -24,8 +24,50 @@ pub struct FrontMatter {
     /// `markdown` or `text` (one paragraph per line); without it geul decides from the file
     /// extension and the text itself (see [`crate::post`]).
     pub format: Option<String>,
-    /// Chirpy's preview image: a path, or `{ path, alt }`.
+    /// Chirpy's preview image: a path, or `{ path, alt, lqip }`.
     pub image: Option<yaml_serde::Value>,
+    /// `false` keeps the post out of every file the build writes (Jekyll's drafts).
+    pub published: bool,
+    /// When the post was last changed: shown on the post, the feed's `updated`, the
+    /// sitemap's `lastmod`.
+    pub last_modified_at: Option<String>,
+    /// `false`: no table of contents for this post.
+    pub toc: bool,
+    /// `true`: `$$…$$`, `\(…\)` and `\[…\]` are typeset as math.
+    pub math: bool,
+    /// Old paths (site-relative) that lead to this post.
+    pub redirect_from: Vec<String>,
+    /// `false` turns Liquid (`{{ … }}`, `{% … %}`) off for this post.
+    pub render_with_liquid: bool,
+    /// Who wrote the post (`author`, or `authors` for several).
+    pub authors: Vec<String>,
+    /// Chirpy's prefix for the post's relative media paths.
+    pub media_subpath: Option<String>,
+}
+
+impl Default for FrontMatter {
+    fn default() -> Self {
+        FrontMatter {
+            title: None,
+            date: None,
+            slug: None,
+            categories: Vec::new(),
+            category: Vec::new(),
+            tags: Vec::new(),
+            pin: false,
+            description: None,
+            format: None,
+            image: None,
+            published: true,
+            last_modified_at: None,
+            toc: true,
+            math: false,
+            redirect_from: Vec::new(),
+            render_with_liquid: true,
+            authors: Vec::new(),
+            media_subpath: None,
+        }
+    }
 }
 
 /// A post file cut into its front matter and its body.
@@ -117,8 +159,25 @@ pub fn parse(yaml: &str) -> Result<FrontMatter, (Option<usize>, String)> {
             "categories" => fm.categories = words_or_list(&value).ok_or_else(|| wrong(LIST))?,
             "category" => fm.category = words_or_list(&value).ok_or_else(|| wrong(LIST))?,
             "tags" => fm.tags = words_or_list(&value).ok_or_else(|| wrong(LIST))?,
-            "pin" => fm.pin = flag(&value).ok_or_else(|| wrong(FLAG))?,
+            "pin" => fm.pin = flag(&value, false).ok_or_else(|| wrong(FLAG))?,
             "image" => fm.image = Some(value),
+            "published" => fm.published = flag(&value, true).ok_or_else(|| wrong(FLAG))?,
+            "last_modified_at" => fm.last_modified_at = text(&value).ok_or_else(|| wrong(DATE))?,
+            "toc" => fm.toc = flag(&value, true).ok_or_else(|| wrong(FLAG))?,
+            "math" => fm.math = flag(&value, false).ok_or_else(|| wrong(FLAG))?,
+            "render_with_liquid" => {
+                fm.render_with_liquid = flag(&value, true).ok_or_else(|| wrong(FLAG))?
+            }
+            "redirect_from" => fm.redirect_from = list(&value).ok_or_else(|| wrong(PATHS))?,
+            "author" | "authors" => {
+                let names = list(&value).ok_or_else(|| wrong(NAMES))?;
+                for name in names {
+                    if !fm.authors.contains(&name) {
+                        fm.authors.push(name);
+                    }
+                }
+            }
+            "media_subpath" => fm.media_subpath = text(&value).ok_or_else(|| wrong(TEXT))?,
             _ => {}
         }
     }
@@ -129,7 +188,9 @@ const TEXT: &str = "text";
 const DATE: &str = "a date such as `2024-03-01 09:00:00 +0900`";
 const FORMAT: &str = "`markdown` or `text`";
 const LIST: &str = "a list such as `[회고, MLOps]` or words separated by spaces";
-const FLAG: &str = "`true` or `false`";
+const FLAG: &str = "`true` or `false` (or `yes`/`no`, `on`/`off`)";
+const PATHS: &str = "a path such as `/old/path/`, or a list of them";
+const NAMES: &str = "a name, or a list of names";
 
 fn wrong_shape(key: &str, expected: &str, value: &yaml_serde::Value) -> String {
     format!("`{key}` must be {expected}, not {}", shape(value))
@@ -161,12 +222,35 @@ fn text(value: &yaml_serde::Value) -> Option<Option<String>> {
     }
 }
 
-fn flag(value: &yaml_serde::Value) -> Option<bool> {
+/// A boolean as Jekyll reads it: YAML 1.1 also spells them `yes`/`no` and `on`/`off`,
+/// which a YAML 1.2 reader sees as text. An empty value is `unset`.
+fn flag(value: &yaml_serde::Value, unset: bool) -> Option<bool> {
     match value {
-        yaml_serde::Value::Null => Some(false),
+        yaml_serde::Value::Null => Some(unset),
         yaml_serde::Value::Bool(flag) => Some(*flag),
+        yaml_serde::Value::String(text) => match text.to_ascii_lowercase().as_str() {
+            "true" | "yes" | "on" => Some(true),
+            "false" | "no" | "off" => Some(false),
+            _ => None,
+        },
         _ => None,
     }
+}
+
+/// One scalar or a list of them, each kept whole (names and paths have spaces).
+fn list(value: &yaml_serde::Value) -> Option<Vec<String>> {
+    let items: Vec<Option<String>> = match value {
+        yaml_serde::Value::Sequence(items) => items.iter().map(text).collect::<Option<_>>()?,
+        scalar => vec![text(scalar)?],
+    };
+    Some(
+        items
+            .into_iter()
+            .flatten()
+            .map(|item| item.trim().to_owned())
+            .filter(|item| !item.is_empty())
+            .collect(),
+    )
 }
 
 /// A list of scalars, or one scalar of words separated by spaces; duplicates dropped.
@@ -304,6 +388,39 @@ mod tests {
         let fm = parse(yaml).unwrap();
         assert_eq!(fm.title.as_deref(), Some("t"));
         assert!(!fm.pin);
+    }
+
+    #[test]
+    fn booleans_take_jekyll_spellings() {
+        let fm = parse("pin: yes\npublished: off\ntoc: No\nmath: ON").unwrap();
+        assert!(fm.pin && !fm.published && !fm.toc && fm.math);
+        let defaults = parse("title: t").unwrap();
+        assert!(!defaults.pin && defaults.published && defaults.toc && !defaults.math);
+        assert!(defaults.render_with_liquid);
+        let (line, message) = parse("title: t\npin: maybe").unwrap_err();
+        assert_eq!(line, Some(2));
+        assert!(
+            message.contains("`pin` must be `true` or `false`"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn chirpy_post_keys_are_read() {
+        let yaml = "author: 구국원\nauthors: [구국원, Kim]\nredirect_from: /old/\n\
+                    last_modified_at: 2024-03-09 10:00:00 +0900\nmedia_subpath: /assets/p\n\
+                    render_with_liquid: false";
+        let fm = parse(yaml).unwrap();
+        assert_eq!(fm.authors, ["구국원", "Kim"]);
+        assert_eq!(fm.redirect_from, ["/old/"]);
+        assert_eq!(
+            fm.last_modified_at.as_deref(),
+            Some("2024-03-09 10:00:00 +0900")
+        );
+        assert_eq!(fm.media_subpath.as_deref(), Some("/assets/p"));
+        assert!(!fm.render_with_liquid);
+        let fm = parse("redirect_from:\n  - /a/\n  - /b c/").unwrap();
+        assert_eq!(fm.redirect_from, ["/a/", "/b c/"]);
     }
 
     #[test]

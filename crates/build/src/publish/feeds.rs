@@ -80,7 +80,7 @@ pub fn atom_feed(site: &Site, config: &SiteConfig) -> String {
     let newest = site
         .posts
         .iter()
-        .filter_map(|p| p.meta.date)
+        .filter_map(|post| post.updated.or(post.meta.date))
         .max_by_key(|d| d.timestamp);
     let fallback = newest.as_ref().map_or(EPOCH_FALLBACK.to_owned(), rfc3339);
     let mut xml = format!(
@@ -100,7 +100,11 @@ pub fn atom_feed(site: &Site, config: &SiteConfig) -> String {
     for post in feed_posts(site, config) {
         let meta = &post.meta;
         let url = esc(&config.url(&percent_encode_path(&format!("posts/{}/", meta.slug))));
-        let updated = meta.date.as_ref().map_or(fallback.clone(), rfc3339);
+        let updated = post
+            .updated
+            .or(meta.date)
+            .as_ref()
+            .map_or(fallback.clone(), rfc3339);
         // `published` is optional in Atom: an undated post does not claim one.
         let published = meta.date.as_ref().map_or(String::new(), |d| {
             format!("<published>{}</published>\n", rfc3339(d))
@@ -150,8 +154,11 @@ pub fn sitemaps_within(
     let mut urls = 0;
     for page in pages.iter().filter(|page| page.file != "404.html") {
         let path = page.file.trim_end_matches("index.html");
+        let lastmod = page.lastmod.as_ref().map_or(String::new(), |date| {
+            format!("<lastmod>{}</lastmod>", rfc3339(date))
+        });
         let entry = format!(
-            "<url><loc>{}</loc></url>\n",
+            "<url><loc>{}</loc>{lastmod}</url>\n",
             esc(&config.url(&percent_encode_path(path)))
         );
         let full = urls == max_urls || current.len() + entry.len() + URLSET_END.len() > max_bytes;

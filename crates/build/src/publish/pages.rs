@@ -6,7 +6,7 @@
 //! own views (`geul::prerender`) and puts both into Trunk's `index.html` with [`assemble`].
 
 use geul_core::dom_ids::MOUNT;
-use geul_core::{titles, Facet, PostMeta, Route};
+use geul_core::{titles, Facet, PostDate, PostMeta, Route};
 
 use crate::config::SiteConfig;
 use crate::post::Post;
@@ -22,6 +22,9 @@ pub struct Page {
     pub route: Route,
     /// Everything that replaces the template's `<title>`: title, meta and link tags.
     pub head: String,
+    /// When the page last changed, for the sitemap: a post's `last_modified_at`, else its
+    /// date.
+    pub lastmod: Option<PostDate>,
 }
 
 /// Separates the head from the route's path in the parts file the build script writes for
@@ -110,6 +113,12 @@ pub fn post_page(config: &SiteConfig, post: &Post) -> Page {
             date.iso()
         );
     }
+    if let Some(updated) = post.updated {
+        extra += &format!(
+            "<meta property=\"article:modified_time\" content=\"{}\">\n",
+            updated.iso()
+        );
+    }
     for tag in &meta.tags {
         extra += &format!("<meta property=\"article:tag\" content=\"{}\">\n", esc(tag));
     }
@@ -125,6 +134,7 @@ pub fn post_page(config: &SiteConfig, post: &Post) -> Page {
         file: format!("{path}index.html"),
         head: head(config, &meta.title, &meta.excerpt, &path, "article", &extra),
         route,
+        lastmod: post.updated.or(meta.date),
     }
 }
 
@@ -147,6 +157,7 @@ pub fn list_page(config: &SiteConfig, posts: usize, facet: Option<&Facet>) -> Pa
         file: format!("{path}index.html"),
         head: head(config, &title, &description, &path, "website", ""),
         route,
+        lastmod: None,
     }
 }
 
@@ -160,6 +171,7 @@ pub fn not_found_page(config: &SiteConfig) -> Page {
             esc(&title)
         ),
         route: Route::NotFound,
+        lastmod: None,
     }
 }
 

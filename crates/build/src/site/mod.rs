@@ -5,9 +5,11 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::config::SiteConfig;
 use crate::error::{ContentError, ContentWarning};
-use crate::post::{parse_post, Post};
+use crate::post::{read_post, render_post, LeftOut, Post, PostSource, ReadOptions, RenderContext};
 use crate::render::images::{ImageResolver, ImageSource, SiteImages};
+use crate::render::liquid::LiquidSite;
 use crate::search_index::SearchIndexFile;
 use geul_core::{
     search::SearchDoc,
@@ -109,9 +111,24 @@ fn readable_post(path: &Path, real_root: Option<&Path>) -> Result<bool, &'static
     }
 }
 
-/// Reads and parses every post under `posts_dir`; images are looked up under `site_root`.
-/// Every broken post is reported, not just the first.
+/// Reads and parses every published post under `posts_dir`; images are looked up under
+/// `site_root`. Every broken post is reported, not just the first.
 pub fn load_site(posts_dir: &Path, site_root: &Path) -> Result<Site, Vec<ContentError>> {
+    load_site_with(
+        posts_dir,
+        site_root,
+        &SiteConfig::default(),
+        &ReadOptions::default(),
+    )
+}
+
+/// [`load_site`] for the site `config` describes, with the posts `options` include.
+pub fn load_site_with(
+    posts_dir: &Path,
+    site_root: &Path,
+    config: &SiteConfig,
+    options: &ReadOptions,
+) -> Result<Site, Vec<ContentError>> {
     let shown_path = |path: &Path| {
         path.strip_prefix(site_root)
             .map(Path::to_path_buf)
@@ -119,44 +136,33 @@ pub fn load_site(posts_dir: &Path, site_root: &Path) -> Result<Site, Vec<Content
     };
     let real_root = site_root.canonicalize().ok();
     let mut warnings = Vec::new();
-    let mut files: Vec<PathBuf> = match fs::read_dir(posts_dir) {
-        Ok(entries) => entries
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|path| is_post_file(path))
-            .filter(|path| match readable_post(path, real_root.as_deref()) {
-                Ok(readable) => readable,
-                Err(why) => {
-                    warnings.push(ContentWarning::new(
-                        shown_path(path),
-                        1,
-                        format!("not read: {why}"),
-                    ));
-                    false
-                }
-            })
-            .collect(),
-        Err(e) => {
-            return Err(vec![ContentError::new(
-                posts_dir,
-                0,
-                format!("cannot read the posts folder: {e}"),
-            )])
+    let mut files = Vec::new();
+    if let Err(e) = find_post_files(posts_dir, &mut files) {
+        return Err(vec![ContentError::new(
+            posts_dir,
+            0,
+            format!("cannot read the posts folder: {e}"),
+        )]);
+    }
+    files.retain(|path| match readable_post(path, real_root.as_deref()) {
+        Ok(readable) => readable,
+        Err(why) => {
+            warnings.push(ContentWarning::new(
+                shown_path(path),
+                1,
+                format!("not read: {why}"),
+            ));
+            false
         }
-    };
+    });
     files.sort();
 
-    let images = RecordingImages {
-        inner: SiteImages::new(site_root),
-        used: Default::default(),
-    };
-
-    let mut posts: Vec<Post> = Vec::new();
     let mut errors = Vec::new();
-    let mut slugs: HashMap<String, PathBuf> = HashMap::new();
+    let mut sources: Vec<PostSource> = Vec::new();
     for path in files {
         let name = shown_path(&path);
-        let source = match fs::read_to_string(&path) {
-            Ok(source) => source,
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
             Err(e) => {
                 errors.push(ContentError::new(
                     &name,
@@ -166,23 +172,56 @@ pub fn load_site(posts_dir: &Path, site_root: &Path) -> Result<Site, Vec<Content
                 continue;
             }
         };
-        match parse_post(&name, &source, &images) {
+        match read_post(&name, &text) {
+            Ok(source) => match source.left_out(options) {
+                None => sources.push(source),
+                Some(why) => warnings.push(left_out_warning(&source, why)),
+            },
+            Err(error) => errors.push(error),
+        }
+    }
+
+    let images = RecordingImages {
+        inner: SiteImages::new(site_root),
+        used: Default::default(),
+    };
+    // Where each post lives, for `{% post_url %}`; slugs that clash are reported below.
+    let post_pages: HashMap<String, String> = sources
+        .iter()
+        .map(|source| (source.stem.clone(), format!("posts/{}/", source.slug)))
+        .collect();
+    let liquid = LiquidSite {
+        base_path: config.base_path(),
+        base_url: &config.base_url,
+        title: &config.title,
+        description: &config.description,
+        posts: &post_pages,
+    };
+    let context = RenderContext {
+        images: &images,
+        liquid: Some(&liquid),
+    };
+    let mut posts: Vec<Post> = Vec::new();
+    let mut slugs: HashMap<String, PathBuf> = HashMap::new();
+    for source in &sources {
+        let name = &source.file;
+        if let Some(first) = slugs.get(&source.slug) {
+            errors.push(ContentError::new(
+                name,
+                1,
+                format!(
+                    "slug \"{}\" is already used by {}{}: rename one file or give it a `slug:`",
+                    source.slug,
+                    first.display(),
+                    encoding_note(first, name),
+                ),
+            ));
+            continue;
+        }
+        slugs.insert(source.slug.clone(), name.clone());
+        match render_post(source, &context) {
             Ok((post, post_warnings)) => {
                 warnings.extend(post_warnings);
-                if let Some(first) = slugs.get(&post.meta.slug) {
-                    errors.push(ContentError::new(
-                        &name,
-                        1,
-                        format!(
-                            "slug \"{}\" is already used by {}{}: rename one file or give it a `slug:`",
-                            post.meta.slug,
-                            first.display(),
-                            encoding_note(first, &name),
-                        ),
-                    ));
-                    continue;
-                }
-                slugs.insert(post.meta.slug.clone(), name);
                 posts.push(post);
             }
             Err(error) => errors.push(error),
@@ -196,6 +235,35 @@ pub fn load_site(posts_dir: &Path, site_root: &Path) -> Result<Site, Vec<Content
     images.sort();
     images.dedup();
     Ok(site_of_posts(posts, warnings, images))
+}
+
+/// Every post file under `dir`, in its subfolders too (as Jekyll reads `_posts/**`). Hidden
+/// folders are skipped, and a link to a folder is not followed.
+fn find_post_files(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let Ok(entry) = entry else { continue };
+        let path = entry.path();
+        let is_folder = entry.file_type().is_ok_and(|kind| kind.is_dir());
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if is_folder && !hidden {
+            find_post_files(&path, found)?;
+        } else if is_post_file(&path) {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn left_out_warning(source: &PostSource, why: LeftOut) -> ContentWarning {
+    let (key, reason, flag) = match why {
+        LeftOut::Unpublished => ("published", "`published: false`", "--drafts"),
+        LeftOut::Future => ("date", "dated in the future", "--future"),
+    };
+    ContentWarning::new(
+        &source.file,
+        source.key_line(key),
+        format!("left out of the site: {reason} (`cargo xtask build {flag}` includes it)"),
+    )
 }
 
 /// The site of posts already parsed (slugs unique): ordered, facets indexed, search index

@@ -17,6 +17,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::render::images::ImageResolver;
 
+pub use media::missing_image_placeholder;
 pub use nesting::MAX_DEPTH;
 pub use raw_text::RAW_TEXT_TAGS;
 

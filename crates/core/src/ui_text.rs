@@ -1,0 +1,36 @@
+//! The words geul shows a reader that the build writes into the pages (callout labels,
+//! embeds, code blocks). The browser's views name their words where they render them; both
+//! are to meet in this table when the interface gains a second language.
+
+/// One language's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UiText {
+    /// Labels of Chirpy's `prompt-tip`, `prompt-info`, `prompt-warning`, `prompt-danger`.
+    pub callout_tip: &'static str,
+    pub callout_info: &'static str,
+    pub callout_warning: &'static str,
+    pub callout_danger: &'static str,
+    /// The button that loads an embedded video, before anything is fetched from its host;
+    /// `{host}` is the service's name.
+    pub embed_play: &'static str,
+    /// The link to the video on its host, for a reader without scripts.
+    pub embed_open: &'static str,
+    /// A code block's copy button, and what it announces once the code is copied.
+    pub code_copy: &'static str,
+    pub code_copied: &'static str,
+    /// A diagram's or formula's source, shown when it could not be drawn.
+    pub source_shown: &'static str,
+}
+
+/// The interface in Korean, geul's default.
+pub const KOREAN: UiText = UiText {
+    callout_tip: "팁",
+    callout_info: "정보",
+    callout_warning: "주의",
+    callout_danger: "위험",
+    embed_play: "{host} 동영상 재생",
+    embed_open: "{host}에서 보기",
+    code_copy: "코드 복사",
+    code_copied: "복사했습니다",
+    source_shown: "원문",
+};
