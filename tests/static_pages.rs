@@ -172,7 +172,7 @@ fn a_post_page_carries_its_whole_body_and_names_its_card() {
         );
         assert!(page.contains(&format!("data-body-path=\"{}\"", meta.body_path)));
         let body = fs::read_to_string(fixture.files.join(&meta.body_path)).unwrap();
-        assert_eq!(body, post.html);
+        assert_eq!(body, post.body_file());
         assert!(
             page.contains(&format!("<div class=\"post__body\">{body}</div>")),
             "the whole body of {}",

@@ -153,6 +153,7 @@ fn allowed(name: &str, media: &[String]) -> bool {
         || hashed(name, "main-", ".css")
         || hashed(name, "favicon-", ".png")
         || hashed(name, "content/", ".html")
+        || hashed(name, "content/style-", ".css")
         || ["search", "text", "cards"]
             .iter()
             .any(|kind| hashed(name, &format!("content/{kind}-"), ".bin"))
@@ -213,6 +214,7 @@ mod tests {
             "main-38887cf250deb86.css",
             "content/0123456789abcdef.html",
             "content/search-0123456789abcdef.bin",
+            "content/style-0123456789abcdef.css",
             "posts/첫-글/index.html",
             "tags/rust/index.html",
             "assets/img/diagram.png",

@@ -137,6 +137,7 @@ fn allowed_file(name: &str) -> bool {
         || hashed("content/search-", ".bin")
         || hashed("content/text-", ".bin")
         || hashed("content/cards-", ".bin")
+        || hashed("content/style-", ".css")
 }
 
 /// What pages the build may write: the list, the posts, their tags and categories, and the

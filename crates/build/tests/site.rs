@@ -40,10 +40,16 @@ fn bodies_are_content_hashed_files() {
                 && path.ends_with(".html")
                 && path.len() == "content/.html".len() + 16
         );
-        assert_eq!(
-            std::fs::read_to_string(out.path().join(path)).unwrap(),
-            post.html
-        );
+        // The body, after a link to the stylesheet of bodies, which is published too.
+        let file = std::fs::read_to_string(out.path().join(path)).unwrap();
+        let (link, body) = file.split_once('>').unwrap();
+        assert_eq!(body, post.html);
+        let style = link
+            .strip_prefix("<link rel=\"stylesheet\" href=\"")
+            .and_then(|rest| rest.strip_suffix('"'))
+            .unwrap();
+        assert!(style.starts_with("content/style-") && style.ends_with(".css"));
+        assert!(out.path().join(style).is_file());
     }
     paths.dedup();
     assert_eq!(paths.len(), 5);

@@ -6,3 +6,4 @@ pub(crate) mod front_matter;
 pub(crate) mod plain_text;
 pub(crate) mod slug;
 pub(crate) mod text_stats;
+pub(crate) mod title;

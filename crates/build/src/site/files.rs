@@ -7,6 +7,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use super::{Site, BODY_DIR};
+use crate::publish::content_style::{content_style_path, CONTENT_STYLE};
 
 /// Encoded chunks as content-hashed files: (`content/<kind>-<hash>.bin`, bytes).
 pub(super) fn chunk_files(
@@ -43,8 +44,9 @@ pub fn write_site_files(site: &Site, site_root: &Path, out_dir: &Path) -> io::Re
     }
     fs::create_dir_all(out_dir.join(BODY_DIR))?;
     for post in &site.posts {
-        fs::write(out_dir.join(&post.meta.body_path), &post.html)?;
+        fs::write(out_dir.join(&post.meta.body_path), post.body_file())?;
     }
+    fs::write(out_dir.join(content_style_path()), CONTENT_STYLE)?;
     fs::write(out_dir.join(&site.search_path), &site.search_bytes)?;
     for (path, bytes) in site.text_chunks.iter().chain(&site.card_chunks) {
         fs::write(out_dir.join(path), bytes)?;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::SiteConfig;
 use crate::error::{ContentError, ContentWarning};
-use crate::post::{read_post, render_post, LeftOut, Post, PostSource, ReadOptions, RenderContext};
+use crate::post::{read_post, render_post, Post, PostSource, ReadOptions, RenderContext};
 use crate::render::images::{ImageResolver, ImageSource, SiteImages};
 use crate::render::liquid::LiquidSite;
 use crate::search_index::SearchIndexFile;
@@ -20,12 +20,14 @@ use geul_core::{
 pub(crate) mod facet_spelling;
 mod facets;
 mod files;
+mod post_files;
 
 use facet_spelling::unify_spellings;
 use facets::index_facets;
 
 use files::{chunk_files, content_hash_bytes};
 pub use files::{content_hash, write_site_files};
+use post_files::{find_post_files, left_out_warning, readable_post};
 
 /// Folder (site-relative) that holds the rendered bodies.
 pub const BODY_DIR: &str = "content";
@@ -70,44 +72,6 @@ impl Site {
     /// Every post's card, in display order.
     pub fn metas(&self) -> Vec<PostMeta> {
         self.posts.iter().map(|post| post.meta.clone()).collect()
-    }
-}
-
-/// Files in `posts/` that are posts: Markdown and plain text, not hidden, not a README.
-fn is_post_file(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default();
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default();
-    !name.starts_with('.')
-        && !name.eq_ignore_ascii_case("README.md")
-        && matches!(extension, "md" | "markdown" | "txt")
-}
-
-/// Whether a post file may be read: a file, or a link to one, inside the repository. A link
-/// that leads elsewhere (`posts/passwd.txt → /etc/passwd`) is never followed.
-fn readable_post(path: &Path, real_root: Option<&Path>) -> Result<bool, &'static str> {
-    let Ok(metadata) = fs::symlink_metadata(path) else {
-        return Ok(false);
-    };
-    if !metadata.file_type().is_symlink() {
-        return Ok(metadata.is_file());
-    }
-    let target = path.canonicalize().map_err(|_| "it is a link to nothing")?;
-    match real_root.and_then(|root| target.strip_prefix(root).ok()) {
-        None => Err("it is a link to a file outside the repository"),
-        Some(inside)
-            if inside
-                .components()
-                .any(|part| part.as_os_str().to_string_lossy().starts_with('.')) =>
-        {
-            Err("it is a link into a hidden file or folder")
-        }
-        Some(_) => Ok(target.is_file()),
     }
 }
 
@@ -237,35 +201,6 @@ pub fn load_site_with(
     Ok(site_of_posts(posts, warnings, images))
 }
 
-/// Every post file under `dir`, in its subfolders too (as Jekyll reads `_posts/**`). Hidden
-/// folders are skipped, and a link to a folder is not followed.
-fn find_post_files(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in fs::read_dir(dir)? {
-        let Ok(entry) = entry else { continue };
-        let path = entry.path();
-        let is_folder = entry.file_type().is_ok_and(|kind| kind.is_dir());
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if is_folder && !hidden {
-            find_post_files(&path, found)?;
-        } else if is_post_file(&path) {
-            found.push(path);
-        }
-    }
-    Ok(())
-}
-
-fn left_out_warning(source: &PostSource, why: LeftOut) -> ContentWarning {
-    let (key, reason, flag) = match why {
-        LeftOut::Unpublished => ("published", "`published: false`", "--drafts"),
-        LeftOut::Future => ("date", "dated in the future", "--future"),
-    };
-    ContentWarning::new(
-        &source.file,
-        source.key_line(key),
-        format!("left out of the site: {reason} (`cargo xtask build {flag}` includes it)"),
-    )
-}
-
 /// The site of posts already parsed (slugs unique): ordered, facets indexed, search index
 /// and chunks encoded. `images` are the local images the posts use.
 pub fn site_of_posts(
@@ -276,8 +211,9 @@ pub fn site_of_posts(
     posts.sort_by(|a, b| display_order(&a.meta, &b.meta));
     warnings.extend(unify_spellings(&mut posts));
     for post in &mut posts {
-        post.meta.body_path = format!("{BODY_DIR}/{}.html", content_hash(&post.html));
-        post.meta.body_bytes = u32::try_from(post.html.len()).unwrap_or(u32::MAX);
+        let file = post.body_file();
+        post.meta.body_path = format!("{BODY_DIR}/{}.html", content_hash(&file));
+        post.meta.body_bytes = u32::try_from(file.len()).unwrap_or(u32::MAX);
     }
     let facets = index_facets(
         &mut posts

@@ -6,20 +6,28 @@
 //! text ([`raw_text`]), bounds how deeply a post nests ([`nesting`]), and passes everything
 //! through an allow-list sanitizer so raw HTML in posts cannot run script.
 
+mod attributes;
 mod footnotes;
 mod headings;
+mod lists;
 mod media;
 mod nesting;
 mod raw_text;
 mod sanitize;
+mod tags;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 
 use crate::render::images::ImageResolver;
 
 pub use media::missing_image_placeholder;
 pub use nesting::MAX_DEPTH;
 pub use raw_text::RAW_TEXT_TAGS;
+pub(crate) use tags::rewrite_tags;
+pub use tags::{escape_html, point_in_page_links};
+
+use attributes::{claim, image_with, take_inline_list, unsupported};
+use lists::untab_list_markers;
 
 /// The result of rendering one post body.
 #[derive(Debug, Default, PartialEq)]
@@ -39,12 +47,14 @@ fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_GFM
 }
 
 /// Renders a Markdown body.
 pub fn render_markdown(body: &str, images: &dyn ImageResolver) -> Rendered {
     let body = untab_list_markers(body);
     let (body, shown_as_text) = raw_text::show_as_text(&body);
+    let (body, mut block_lists) = attributes::take_block_attributes(&body);
     let line_starts = line_starts(&body);
     let line_of = |offset: usize| line_starts.partition_point(|&start| start <= offset);
     let mut warnings: Vec<(usize, String)> = Vec::new();
@@ -59,15 +69,31 @@ pub fn render_markdown(body: &str, images: &dyn ImageResolver) -> Rendered {
     let mut html_depth = nesting::HtmlDepth::default();
     let mut first_flattened: Option<usize> = None;
     let mut footnotes = footnotes::Footnotes::default();
+    // Whether each open blockquote is a callout; a paragraph's attribute list, for its image.
+    let mut quotes: Vec<bool> = Vec::new();
+    let mut paragraph_list: Option<(usize, attributes::Attributes)> = None;
+    let end_line =
+        |range: &std::ops::Range<usize>| line_of(range.end.saturating_sub(1).max(range.start));
 
-    for (event, range) in Parser::new_ext(&body, options()).into_offset_iter() {
+    let mut parsed: Vec<(Event, std::ops::Range<usize>)> =
+        TextMergeWithOffset::new(Parser::new_ext(&body, options()).into_offset_iter()).collect();
+    for at in 0..parsed.len() {
+        let (event, range) = std::mem::replace(&mut parsed[at], (Event::SoftBreak, 0..0));
         if let Some((_, _, alt)) = image.as_mut() {
             match event {
                 Event::Text(t) | Event::Code(t) => alt.push_str(&t),
                 Event::End(TagEnd::Image) => {
                     let (dest, line, alt) = image.take().expect("inside an image");
+                    let mut list = take_inline_list(parsed.get_mut(at + 1));
+                    if list.is_none() {
+                        list = paragraph_list.take().map(|(_, list)| list);
+                    }
                     let (html, warning) = media::image_html(&dest, &alt, images);
                     warnings.extend(warning.map(|warning| (line, warning)));
+                    let html = match list {
+                        Some(list) => image_with(html, &list, line, &mut warnings),
+                        None => html,
+                    };
                     text.push_str(&alt);
                     events.push(Event::InlineHtml(html.into()));
                 }
@@ -76,6 +102,71 @@ pub fn render_markdown(body: &str, images: &dyn ImageResolver) -> Rendered {
             continue;
         }
         let event = match event {
+            Event::Start(Tag::BlockQuote(kind)) => {
+                let list = claim(&mut block_lists, end_line(&range));
+                let callout = match (&list, kind) {
+                    (Some(list), _) if attributes::Callout::from_classes(list).is_some() => {
+                        attributes::Callout::from_classes(list)
+                    }
+                    (_, Some(kind)) => Some(attributes::Callout::from_alert(kind)),
+                    _ => None,
+                };
+                if let (Some(list), None) = (&list, callout) {
+                    warnings.push((line_of(range.start), unsupported(list)));
+                }
+                quotes.push(callout.is_some());
+                match callout {
+                    Some(callout) => Event::Html(callout.open().into()),
+                    None => Event::Start(Tag::BlockQuote(None)),
+                }
+            }
+            Event::End(TagEnd::BlockQuote(_)) => match quotes.pop() {
+                Some(true) => Event::Html("</div>".into()),
+                _ => Event::End(TagEnd::BlockQuote(None)),
+            },
+            Event::Start(Tag::Paragraph) => {
+                if let Some((line, list)) = paragraph_list.take() {
+                    warnings.push((line, unsupported(&list)));
+                }
+                paragraph_list = claim(&mut block_lists, end_line(&range))
+                    .map(|list| (line_of(range.start), list));
+                Event::Start(Tag::Paragraph)
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if let Some((line, list)) = paragraph_list.take() {
+                    warnings.push((line, unsupported(&list)));
+                }
+                Event::End(TagEnd::Paragraph)
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                if let Some(list) = claim(&mut block_lists, end_line(&range)) {
+                    let known = list.classes.iter().all(|class| class == "nolineno")
+                        && list.pairs.iter().all(|(key, _)| key == "file");
+                    if !known {
+                        warnings.push((line_of(range.start), unsupported(&list)));
+                    }
+                    if let Some(file) = list.get("file") {
+                        events.push(Event::Html(
+                            format!("<p class=\"code-file\">{}</p>\n", escape_html(file)).into(),
+                        ));
+                    }
+                }
+                Event::Start(Tag::CodeBlock(kind))
+            }
+            Event::Code(code) => match take_inline_list(parsed.get_mut(at + 1)) {
+                Some(list) if list.has_class("filepath") => {
+                    text.push_str(&code);
+                    prose.push_str(&code);
+                    Event::InlineHtml(
+                        format!("<code class=\"filepath\">{}</code>", escape_html(&code)).into(),
+                    )
+                }
+                Some(list) => {
+                    warnings.push((line_of(range.start), unsupported(&list)));
+                    Event::Code(code)
+                }
+                None => Event::Code(code),
+            },
             Event::Start(Tag::Image { dest_url, .. }) => {
                 image = Some((dest_url.to_string(), line_of(range.start), String::new()));
                 continue;
@@ -146,6 +237,9 @@ pub fn render_markdown(body: &str, images: &dyn ImageResolver) -> Rendered {
     }
     if let Some(line) = first_flattened {
         warnings.push((line, flattened_warning()));
+    }
+    for list in block_lists {
+        warnings.push((list.line, unsupported(&list.attributes)));
     }
     // One warning for the post, at the first place flattened.
     warnings.sort_by_key(|(line, _)| *line);
@@ -298,95 +392,10 @@ pub fn inline_text(line: &str) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// Note-taking apps export bullet lists as `*` + TAB(s) + text. CommonMark reads five or
-/// more columns after the marker as an indented code block, which is never what the author
-/// meant; such list items are read as ordinary ones. Only the copy being rendered changes.
-fn untab_list_markers(body: &str) -> String {
-    let mut in_fence = false;
-    body.split_inclusive('\n')
-        .map(|line| {
-            let trimmed = line.trim_start();
-            if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-                in_fence = !in_fence;
-                return line.to_owned();
-            }
-            if in_fence {
-                return line.to_owned();
-            }
-            let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
-            let rest = &line[indent..];
-            let marker_len = list_marker_len(rest);
-            if marker_len > 0 && rest[marker_len..].starts_with([' ', '\t']) {
-                let text = rest[marker_len..].trim_start_matches([' ', '\t']);
-                format!("{}{} {}", &line[..indent], &rest[..marker_len], text)
-            } else {
-                line.to_owned()
-            }
-        })
-        .collect()
-}
-
-fn list_marker_len(text: &str) -> usize {
-    if text.starts_with(['*', '-', '+']) {
-        return 1;
-    }
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    if (1..=9).contains(&digits) && text[digits..].starts_with(['.', ')']) {
-        digits + 1
-    } else {
-        0
-    }
-}
-
 fn line_starts(text: &str) -> Vec<usize> {
     std::iter::once(0)
         .chain(text.match_indices('\n').map(|(at, _)| at + 1))
         .collect()
-}
-
-/// Points the in-page links of sanitized `html` (`href="#x"`) at `page` (`posts/a/#x`):
-/// with `<base href>` a bare `#x` would lead to the site's home. Only attributes change,
-/// never text: outside its tags, sanitized HTML has no `<`, and inside one, values are
-/// double-quoted.
-pub fn point_in_page_links(html: &str, page: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        out.push_str(&rest[..start]);
-        let mut in_value = false;
-        let mut end = rest.len();
-        for (at, byte) in rest.bytes().enumerate().skip(start) {
-            match byte {
-                b'"' => in_value = !in_value,
-                b'>' if !in_value => {
-                    end = at + 1;
-                    break;
-                }
-                _ => {}
-            }
-        }
-        let tag = &rest[start..end];
-        out.push_str(&tag.replace(" href=\"#", &format!(" href=\"{page}#")));
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Escapes text for use in HTML content or a double-quoted attribute.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

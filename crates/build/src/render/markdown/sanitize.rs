@@ -16,6 +16,12 @@ const CHECKBOX_DONE: &str = "<input type=\"checkbox\" disabled checked> ";
 pub fn sanitize(html: &str) -> String {
     static SANITIZER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     let clean = SANITIZER.get_or_init(builder).clean(html).to_string();
+    // A class list the allow-list emptied (`<code class="language-rust">`) goes entirely.
+    let clean = if clean.contains(" class=\"\"") {
+        drop_empty_classes(&clean)
+    } else {
+        clean
+    };
     if clean.contains("task-box") {
         clean
             .replace(TASK_OPEN, CHECKBOX_OPEN)
@@ -23,6 +29,11 @@ pub fn sanitize(html: &str) -> String {
     } else {
         clean
     }
+}
+
+/// Removes ` class=""` from the tags of serialized HTML, never from its text.
+fn drop_empty_classes(html: &str) -> String {
+    super::rewrite_tags(html, |tag| tag.replace(" class=\"\"", ""))
 }
 
 fn builder() -> ammonia::Builder<'static> {
@@ -39,6 +50,20 @@ fn builder() -> ammonia::Builder<'static> {
         .add_allowed_classes("sup", ["footnote-ref"])
         .add_allowed_classes("a", ["footnote-back"])
         .add_allowed_classes("section", ["footnotes"])
+        .add_tag_attributes("div", ["role", "aria-label"])
+        .add_allowed_classes(
+            "div",
+            [
+                "callout",
+                "callout--tip",
+                "callout--info",
+                "callout--warning",
+                "callout--danger",
+            ],
+        )
+        .add_allowed_classes("p", ["callout__label", "code-file"])
+        .add_allowed_classes("code", ["filepath"])
+        .add_allowed_classes("img", super::attributes::IMAGE_CLASSES)
         .attribute_filter(keep_attribute);
     for heading in ["h1", "h2", "h3", "h4", "h5", "h6"] {
         builder.add_tag_attributes(heading, ["id"]);

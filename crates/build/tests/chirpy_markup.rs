@@ -1,0 +1,95 @@
+//! kramdown attribute lists and Chirpy's classes in a post moved from a Jekyll blog:
+//! what geul knows is styled, anything else is removed with a warning on its line, and no
+//! `{: … }` is ever shown as text.
+
+mod common;
+
+use common::parse;
+
+fn render(body: &str) -> (String, Vec<String>) {
+    let (post, warnings) = parse("posts/a.md", &format!("---\ntitle: 글\n---\n{body}")).unwrap();
+    let warnings = warnings.iter().map(ToString::to_string).collect();
+    (post.html, warnings)
+}
+
+#[test]
+fn prompt_classes_make_labelled_callouts() {
+    for (class, name, label) in [
+        ("prompt-tip", "tip", "팁"),
+        ("prompt-info", "info", "정보"),
+        ("prompt-warning", "warning", "주의"),
+        ("prompt-danger", "danger", "위험"),
+    ] {
+        let (html, warnings) = render(&format!("> 알아 두면 좋은 것\n{{: .{class} }}\n"));
+        assert_eq!(
+            html,
+            format!(
+                "<div class=\"callout callout--{name}\" role=\"note\" aria-label=\"{label}\">\
+                 <p class=\"callout__label\">{label}</p>\n<p>알아 두면 좋은 것</p>\n</div>"
+            )
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+}
+
+#[test]
+fn github_alerts_are_callouts_too() {
+    let (html, _) = render("> [!WARNING]\n> 조심\n");
+    assert!(
+        html.starts_with("<div class=\"callout callout--warning\" role=\"note\""),
+        "{html}"
+    );
+    assert!(html.contains("<p>조심</p>"), "{html}");
+}
+
+#[test]
+fn image_lists_give_size_and_classes() {
+    let (html, warnings) =
+        render("![화면](https://example.com/a.png){: w=\"700\" h=\"400\" .shadow .w-75 }\n");
+    assert!(
+        html.contains("<img src=\"https://example.com/a.png\" alt=\"화면\" loading=\"lazy\" width=\"700\" height=\"400\" class=\"shadow w-75\">"),
+        "{html}"
+    );
+    assert!(!html.contains("{:"), "{html}");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    // On the line after the image's paragraph, too; `.dark` shows it in that scheme only.
+    let (html, _) = render("![밤](https://example.com/b.png)\n{: .dark }\n");
+    assert!(html.contains("class=\"dark\""), "{html}");
+}
+
+#[test]
+fn inline_code_with_filepath_is_a_file_path() {
+    let (html, warnings) = render("설정은 `_config.yml`{: .filepath} 에 있다.\n");
+    assert_eq!(
+        html,
+        "<p>설정은 <code class=\"filepath\">_config.yml</code> 에 있다.</p>\n"
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn a_code_block_names_its_file() {
+    let (html, warnings) = render("```sh\necho 안녕\n```\n{: file=\"hello.sh\" .nolineno }\n");
+    assert!(
+        html.starts_with("<p class=\"code-file\">hello.sh</p>\n<pre><code>"),
+        "{html}"
+    );
+    assert!(!html.contains("{:"), "{html}");
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn any_other_list_is_removed_with_a_warning_on_its_line() {
+    let (html, warnings) =
+        render("문단\n{: .text-center }\n\n> 인용\n{: #quote }\n\n끝 `x`{: .unknown}\n");
+    assert!(!html.contains("{:"), "{html}");
+    assert!(html.contains("<p>문단</p>"), "{html}");
+    assert_eq!(
+        warnings,
+        [
+            "posts/a.md:4: attribute list `{: .text-center }` is not supported here and is left out",
+            "posts/a.md:7: attribute list `{: #quote }` is not supported here and is left out",
+            "posts/a.md:10: attribute list `{: .unknown}` is not supported here and is left out",
+        ]
+    );
+}
