@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use geul::prerender::StaticSite;
-use geul_build::{build_site, load_site, ReadOptions, Site, SiteConfig, SiteOutput};
+use geul_build::{build_site, load_site_with, ReadOptions, Site, SiteConfig, SiteOutput};
 use geul_core::{CARD_CHUNK_POSTS, LIST_PAGE_SIZE};
 
 /// A built site, and its views ready to render its pages (on this test's thread).
@@ -44,7 +44,8 @@ fn render(root: &Path, posts: &Path) -> Rendered {
     let read_from = files.clone();
     let read = move |path: &str| fs::read(read_from.join(path)).map_err(|e| e.to_string());
     let views = StaticSite::install(&built.index, config.base_path(), read).unwrap();
-    let site = load_site(posts, root).unwrap();
+    // Read as the build read it: Liquid names the configured base path.
+    let site = load_site_with(posts, root, &config, &ReadOptions::default()).unwrap();
     Rendered {
         _dir: dir,
         site,
@@ -85,8 +86,12 @@ fn the_list_shows_every_post_with_links_that_work_without_javascript() {
     let fixture = fixture();
     let list = fixture.page("/");
     let posts = fixture.site.posts.len();
+    let every_post: Vec<String> = (0..posts).map(|position| position.to_string()).collect();
     assert!(
-        list.starts_with("<div id=\"prerendered\" data-posts=\"0,1,2,3,4\">"),
+        list.starts_with(&format!(
+            "<div id=\"prerendered\" data-posts=\"{}\">",
+            every_post.join(",")
+        )),
         "{list}"
     );
     assert_eq!(cards(&list), posts);

@@ -97,6 +97,12 @@ fn PostView(props: &PostViewProps) -> Html {
         let attempt = attempt.clone();
         Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
     };
+    // The script the body names (code blocks' copy buttons, embeds): inserted with the
+    // body's HTML it would not run, but Yew creates its elements, and such a script runs.
+    let script = match &*body {
+        Body::Ready(html) => body_script(html),
+        _ => None,
+    };
     let content = match &*body {
         Body::Loading => {
             html! { <p class="post__loading" aria-busy="true">{ "본문을 불러오는 중…" }</p> }
@@ -123,6 +129,9 @@ fn PostView(props: &PostViewProps) -> Html {
                 { facet_links(post, &Selection::default()) }
             </header>
             { content }
+            if let Some(src) = script {
+                <script type="module" {src}></script>
+            }
             <footer class="post__footer">
                 <a class="back-link" href={navigator().href(&Route::Home, &last_list_query())}>
                     { "← 목록으로" }
@@ -130,4 +139,18 @@ fn PostView(props: &PostViewProps) -> Html {
             </footer>
         </article>
     }
+}
+
+/// The `src` of the script a body file names in its head (see the build's
+/// `publish/content_style.rs`), if any. Bytes are compared directly: a substring search
+/// would bring the standard library's pattern code into the wasm (docs/PERFORMANCE.md).
+fn body_script(html: &str) -> Option<AttrValue> {
+    const OPENING: &[u8] = b"<script type=\"module\" src=\"";
+    let bytes = html.as_bytes();
+    let start = bytes
+        .windows(OPENING.len())
+        .position(|window| window == OPENING)?
+        + OPENING.len();
+    let length = bytes[start..].iter().position(|&byte| byte == b'"')?;
+    Some(AttrValue::from(html.get(start..start + length)?.to_owned()))
 }

@@ -42,6 +42,10 @@ const TRICKED_PAGE: &str = "posts/rust-cli/index.html";
 /// Text in every file that must never be published.
 const SECRET: &str = "geul-fixture-secret";
 
+/// Words only the fixture's posts left out carry (`published: false`, dated in the future):
+/// no file the site publishes may hold them.
+const LEFT_OUT: [&str; 4] = ["초고본문", "초고태그", "미래본문", "미래태그"];
+
 fn io(what: &str, path: &Path, error: std::io::Error) -> Error {
     Error::new(format!("cannot {what} {}: {error}", path.display()))
 }
@@ -154,6 +158,7 @@ fn allowed(name: &str, media: &[String]) -> bool {
         || hashed(name, "favicon-", ".png")
         || hashed(name, "content/", ".html")
         || hashed(name, "content/style-", ".css")
+        || hashed(name, "content/enhance-", ".js")
         || ["search", "text", "cards"]
             .iter()
             .any(|kind| hashed(name, &format!("content/{kind}-"), ".bin"))
@@ -163,7 +168,7 @@ fn allowed(name: &str, media: &[String]) -> bool {
 }
 
 /// Checks that `dist`, the fixture's build, holds only what the site may publish and that
-/// no secret of the tricks reached any file.
+/// no secret of the tricks, and no post left out, reached any file.
 pub fn check_published(dist: &Path) -> Result<usize> {
     let mut media = Vec::new();
     files_under(
@@ -183,6 +188,9 @@ pub fn check_published(dist: &Path) -> Result<usize> {
         let text = String::from_utf8_lossy(&bytes);
         if text.contains(SECRET) || text.contains("root:x:0:0") {
             problems.push(format!("{name} publishes a secret"));
+        }
+        if let Some(word) = LEFT_OUT.iter().find(|word| text.contains(*word)) {
+            problems.push(format!("{name} publishes a post that is left out ({word})"));
         }
     }
     for expected in ["index.html", TRICKED_PAGE, "assets/img/diagram.png"] {
@@ -215,6 +223,7 @@ mod tests {
             "content/0123456789abcdef.html",
             "content/search-0123456789abcdef.bin",
             "content/style-0123456789abcdef.css",
+            "content/enhance-0123456789abcdef.js",
             "posts/첫-글/index.html",
             "tags/rust/index.html",
             "assets/img/diagram.png",

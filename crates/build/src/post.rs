@@ -17,7 +17,7 @@ use crate::parse::plain_text::{looks_like_plain_text, render_plain_text};
 use crate::parse::slug::{slugify, split_dated_stem};
 use crate::parse::text_stats::{excerpt, reading_minutes};
 use crate::parse::title::resolve_title;
-use crate::publish::content_style::content_style_link;
+use crate::publish::content_style::body_file_head;
 use crate::render::images::{ImageResolver, ImageSource};
 use crate::render::liquid::{render_liquid, LiquidSite};
 use crate::render::markdown::{point_in_page_links, render_markdown, Rendered};
@@ -141,9 +141,9 @@ pub struct RenderContext<'a> {
 }
 
 impl Post {
-    /// The body's file as published: a link to the body stylesheet, then the body.
+    /// The body's file as published: the stylesheet and script bodies use, then the body.
     pub fn body_file(&self) -> String {
-        format!("{}{}", content_style_link(), self.html)
+        format!("{}{}", body_file_head(&self.html), self.html)
     }
 }
 
@@ -282,7 +282,7 @@ pub fn render_post(
     let body = blank_line(&liquid_body, title_line);
 
     let mut rendered: Rendered = match format {
-        Format::Markdown => render_markdown(&body, images),
+        Format::Markdown => render_markdown(&body, images, &mut slots),
         Format::Text => render_plain_text(&body),
     };
     rendered.html = slots.fill(&rendered.html);

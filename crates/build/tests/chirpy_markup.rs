@@ -71,11 +71,39 @@ fn inline_code_with_filepath_is_a_file_path() {
 fn a_code_block_names_its_file() {
     let (html, warnings) = render("```sh\necho 안녕\n```\n{: file=\"hello.sh\" .nolineno }\n");
     assert!(
-        html.starts_with("<p class=\"code-file\">hello.sh</p>\n<pre><code>"),
+        html.starts_with(
+            "<div class=\"code\"><div class=\"code__head\"><span class=\"code__file\">hello.sh</span>"
+        ),
         "{html}"
+    );
+    assert!(
+        html.contains("<pre class=\"code__body\"><code>"),
+        "no line numbers: {html}"
     );
     assert!(!html.contains("{:"), "{html}");
     assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn code_is_highlighted_with_classes_and_its_text_is_searchable() {
+    let (post, _) = parse(
+        "posts/a.md",
+        "---\ntitle: 글\n---\n```python\nprint('안녕')\n```\n",
+    )
+    .unwrap();
+    assert!(
+        post.html.contains("<span class=\"f\">print</span>"),
+        "{}",
+        post.html
+    );
+    assert!(
+        post.html
+            .contains("class=\"code__body code__body--numbered\""),
+        "{}",
+        post.html
+    );
+    assert!(post.text.contains("print('안녕')"), "{}", post.text);
+    assert!(!post.text.contains("geulslot"), "{}", post.text);
 }
 
 #[test]

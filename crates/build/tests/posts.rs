@@ -256,7 +256,11 @@ fn an_image_or_code_first_line_is_never_the_title() {
     );
     let (post, _) = parse("code-post.md", "```python\nprint(1)\n```\n\n끝").unwrap();
     assert_eq!(post.meta.title, "code-post");
-    assert!(post.html.contains("<pre><code"), "{}", post.html);
+    assert!(
+        post.html.contains("<pre class=\"code__body"),
+        "{}",
+        post.html
+    );
 }
 
 #[test]

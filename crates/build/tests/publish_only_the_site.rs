@@ -138,6 +138,7 @@ fn allowed_file(name: &str) -> bool {
         || hashed("content/text-", ".bin")
         || hashed("content/cards-", ".bin")
         || hashed("content/style-", ".css")
+        || hashed("content/enhance-", ".js")
 }
 
 /// What pages the build may write: the list, the posts, their tags and categories, and the

@@ -29,6 +29,8 @@ const REQUIRED = [
   "base-uri 'self'",
   "form-action 'self'",
   "img-src 'self' data: https:",
+  // Embedded players, from their own hosts alone.
+  "frame-src https://www.youtube-nocookie.com https://player.twitch.tv https://player.bilibili.com",
 ];
 
 appTest(browser, 'every page carries the policy, and the app runs under it without a violation', async (page) => {

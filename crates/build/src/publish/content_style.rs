@@ -1,25 +1,43 @@
-//! The stylesheet of what only post bodies use (`style/content.css`): callouts, figures,
-//! image classes, embeds. Each body file starts with a link to it, so the static post page
-//! and the app's view load it with the body, and the list's first load never does.
+//! What only post bodies use, published beside them: the stylesheet (`style/content.css`:
+//! callouts, figures, image classes, code, embeds) and the script (`static/enhance.js`:
+//! copy buttons, embedded videos). Each body file starts with a link to the stylesheet and,
+//! when its body has something to run, the script, so the static post page and the app's
+//! view load them with the body, and the list's first load never does.
 
 use std::sync::OnceLock;
 
 use crate::site::content_hash;
 use crate::site::BODY_DIR;
 
-/// The stylesheet's text.
+/// The stylesheet's and the script's text.
 pub const CONTENT_STYLE: &str = include_str!("../../../../style/content.css");
+pub const BODY_SCRIPT: &str = include_str!("../../../../static/enhance.js");
 
-/// Its site-relative path, named by its content: `content/style-<hash>.css`.
+/// The stylesheet's site-relative path, named by its content: `content/style-<hash>.css`.
 pub fn content_style_path() -> &'static str {
     static PATH: OnceLock<String> = OnceLock::new();
     PATH.get_or_init(|| format!("{BODY_DIR}/style-{}.css", content_hash(CONTENT_STYLE)))
 }
 
-/// The link each body file starts with.
-pub fn content_style_link() -> String {
-    format!(
+/// The script's: `content/enhance-<hash>.js`.
+pub fn body_script_path() -> &'static str {
+    static PATH: OnceLock<String> = OnceLock::new();
+    PATH.get_or_init(|| format!("{BODY_DIR}/enhance-{}.js", content_hash(BODY_SCRIPT)))
+}
+
+/// What a body file starts with: the stylesheet, and the script if `html` has a code block
+/// or an embed. Markup geul writes itself; a post's own never has these classes, which the
+/// sanitizer strips.
+pub fn body_file_head(html: &str) -> String {
+    let mut head = format!(
         "<link rel=\"stylesheet\" href=\"{}\">",
         content_style_path()
-    )
+    );
+    if html.contains("<div class=\"code\">") || html.contains("<div class=\"embed\"") {
+        head += &format!(
+            "<script type=\"module\" src=\"{}\"></script>",
+            body_script_path()
+        );
+    }
+    head
 }

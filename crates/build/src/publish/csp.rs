@@ -18,9 +18,12 @@ pub fn policy(page: &str) -> String {
             )
         })
         .collect();
+    // Players load from their hosts alone, and only when the reader starts one.
+    let players = crate::render::embeds::PLAYER_HOSTS.join(" ");
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; \
-         object-src 'none'; base-uri 'self'; form-action 'self'; img-src 'self' data: https:"
+         object-src 'none'; base-uri 'self'; form-action 'self'; img-src 'self' data: https:; \
+         frame-src {players}"
     )
 }
 
@@ -70,7 +73,9 @@ mod tests {
         assert_eq!(
             policy("<p>no script</p>"),
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; \
-             base-uri 'self'; form-action 'self'; img-src 'self' data: https:"
+             base-uri 'self'; form-action 'self'; img-src 'self' data: https:; \
+             frame-src https://www.youtube-nocookie.com https://player.twitch.tv \
+             https://player.bilibili.com"
         );
     }
 }

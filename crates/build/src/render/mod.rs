@@ -1,6 +1,7 @@
 //! A post's body to safe HTML: Markdown, the media it names, sanitizing.
 
 pub(crate) mod embeds;
+pub(crate) mod highlight;
 pub(crate) mod images;
 pub(crate) mod liquid;
 pub(crate) mod markdown;

@@ -66,3 +66,22 @@ pub fn parse(name: &str, source: &str) -> Result<(Post, Vec<ContentWarning>), Co
 pub fn paragraphs(html: &str) -> usize {
     html.matches("<p>").count()
 }
+
+/// What a reader sees of serialized HTML: the text without its tags, entities decoded.
+pub fn text_of(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}

@@ -18,7 +18,9 @@ mod tags;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 
+use crate::render::highlight::{code_block_html, CodeBlock};
 use crate::render::images::ImageResolver;
+use crate::render::slots::Slots;
 
 pub use media::missing_image_placeholder;
 pub use nesting::MAX_DEPTH;
@@ -50,8 +52,9 @@ fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
-/// Renders a Markdown body.
-pub fn render_markdown(body: &str, images: &dyn ImageResolver) -> Rendered {
+/// Renders a Markdown body. Markup geul writes itself (highlighted code) is held in
+/// `slots`, for the caller to put back once the body is sanitized.
+pub fn render_markdown(body: &str, images: &dyn ImageResolver, slots: &mut Slots) -> Rendered {
     let body = untab_list_markers(body);
     let (body, shown_as_text) = raw_text::show_as_text(&body);
     let (body, mut block_lists) = attributes::take_block_attributes(&body);
@@ -75,6 +78,8 @@ pub fn render_markdown(body: &str, images: &dyn ImageResolver) -> Rendered {
     let end_line =
         |range: &std::ops::Range<usize>| line_of(range.end.saturating_sub(1).max(range.start));
 
+    // A code block being read: (language, file name, no line numbers, its text).
+    let mut code: Option<(String, Option<String>, bool, String)> = None;
     let mut parsed: Vec<(Event, std::ops::Range<usize>)> =
         TextMergeWithOffset::new(Parser::new_ext(&body, options()).into_offset_iter()).collect();
     for at in 0..parsed.len() {
@@ -96,6 +101,26 @@ pub fn render_markdown(body: &str, images: &dyn ImageResolver) -> Rendered {
                     };
                     text.push_str(&alt);
                     events.push(Event::InlineHtml(html.into()));
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if let Some((_, _, _, code_text)) = code.as_mut() {
+            match event {
+                Event::Text(t) => code_text.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    let (language, file, no_line_numbers, code_text) =
+                        code.take().expect("inside a code block");
+                    let html = code_block_html(&CodeBlock {
+                        language: &language,
+                        code: &code_text,
+                        file: file.as_deref(),
+                        no_line_numbers,
+                    });
+                    text.push_str(&code_text);
+                    text.push('\n');
+                    events.push(Event::Html(format!("{}\n", slots.hold(html)).into()));
                 }
                 _ => {}
             }
@@ -139,33 +164,45 @@ pub fn render_markdown(body: &str, images: &dyn ImageResolver) -> Rendered {
                 Event::End(TagEnd::Paragraph)
             }
             Event::Start(Tag::CodeBlock(kind)) => {
-                if let Some(list) = claim(&mut block_lists, end_line(&range)) {
+                let list = claim(&mut block_lists, end_line(&range));
+                if let Some(list) = &list {
                     let known = list.classes.iter().all(|class| class == "nolineno")
                         && list.pairs.iter().all(|(key, _)| key == "file");
                     if !known {
-                        warnings.push((line_of(range.start), unsupported(&list)));
-                    }
-                    if let Some(file) = list.get("file") {
-                        events.push(Event::Html(
-                            format!("<p class=\"code-file\">{}</p>\n", escape_html(file)).into(),
-                        ));
+                        warnings.push((line_of(range.start), unsupported(list)));
                     }
                 }
-                Event::Start(Tag::CodeBlock(kind))
+                let language = match kind {
+                    pulldown_cmark::CodeBlockKind::Fenced(info) => info
+                        .split([' ', ',', '{'])
+                        .next()
+                        .unwrap_or_default()
+                        .to_owned(),
+                    pulldown_cmark::CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((
+                    language,
+                    list.as_ref()
+                        .and_then(|list| list.get("file"))
+                        .map(str::to_owned),
+                    list.as_ref().is_some_and(|list| list.has_class("nolineno")),
+                    String::new(),
+                ));
+                continue;
             }
-            Event::Code(code) => match take_inline_list(parsed.get_mut(at + 1)) {
+            Event::Code(inline) => match take_inline_list(parsed.get_mut(at + 1)) {
                 Some(list) if list.has_class("filepath") => {
-                    text.push_str(&code);
-                    prose.push_str(&code);
+                    text.push_str(&inline);
+                    prose.push_str(&inline);
                     Event::InlineHtml(
-                        format!("<code class=\"filepath\">{}</code>", escape_html(&code)).into(),
+                        format!("<code class=\"filepath\">{}</code>", escape_html(&inline)).into(),
                     )
                 }
                 Some(list) => {
                     warnings.push((line_of(range.start), unsupported(&list)));
-                    Event::Code(code)
+                    Event::Code(inline)
                 }
-                None => Event::Code(code),
+                None => Event::Code(inline),
             },
             Event::Start(Tag::Image { dest_url, .. }) => {
                 image = Some((dest_url.to_string(), line_of(range.start), String::new()));
@@ -413,7 +450,8 @@ mod tests {
 
     #[test]
     fn an_item_with_a_nested_list_does_not_run_into_it() {
-        let rendered = render_markdown("- 좋았던 점\n  - 매우 성장하는 팀\n- 끝\n", &NoImages);
+        let body = "- 좋았던 점\n  - 매우 성장하는 팀\n- 끝\n";
+        let rendered = render_markdown(body, &NoImages, &mut Slots::for_source(body));
         assert_eq!(rendered.text, "좋았던 점\n매우 성장하는 팀\n끝\n");
         assert_eq!(rendered.prose, rendered.text);
     }

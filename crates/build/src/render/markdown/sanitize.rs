@@ -61,7 +61,7 @@ fn builder() -> ammonia::Builder<'static> {
                 "callout--danger",
             ],
         )
-        .add_allowed_classes("p", ["callout__label", "code-file"])
+        .add_allowed_classes("p", ["callout__label"])
         .add_allowed_classes("code", ["filepath"])
         .add_allowed_classes("img", super::attributes::IMAGE_CLASSES)
         .attribute_filter(keep_attribute);
