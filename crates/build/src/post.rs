@@ -282,7 +282,7 @@ pub fn render_post(
     let body = blank_line(&liquid_body, title_line);
 
     let mut rendered: Rendered = match format {
-        Format::Markdown => render_markdown(&body, images, &mut slots),
+        Format::Markdown => render_markdown(&body, images, &mut slots, fm.math),
         Format::Text => render_plain_text(&body),
     };
     rendered.html = slots.fill(&rendered.html);

@@ -121,3 +121,69 @@ fn any_other_list_is_removed_with_a_warning_on_its_line() {
         ]
     );
 }
+
+fn render_math(body: &str) -> (String, Vec<String>) {
+    let (post, warnings) = parse(
+        "posts/a.md",
+        &format!("---\ntitle: 글\nmath: true\n---\n{body}"),
+    )
+    .unwrap();
+    (
+        post.html,
+        warnings.iter().map(ToString::to_string).collect(),
+    )
+}
+
+#[test]
+fn math_is_mathml_displayed_alone_and_inline_in_text() {
+    let (html, warnings) =
+        render_math("넓이는 $$\\pi r^2$$ 이다.\n\n$$\nE = mc^2\n$$\n\n값은 $5 또는 $10.\n");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(html.contains("<p>넓이는 <math><mi>π</mi>"), "{html}");
+    assert!(
+        html.contains("<math display=\"block\"><mi>E</mi>"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("<p><math display"),
+        "a displayed formula is not in a paragraph: {html}"
+    );
+    assert!(
+        html.contains("값은 $5 또는 $10."),
+        "a single $ is a dollar: {html}"
+    );
+}
+
+#[test]
+fn equations_are_numbered_and_referenced_across_the_post() {
+    let (html, warnings) = render_math(
+        "앞에서 \\eqref{eq:energy} 를 본다.\n\n$$\n\\begin{equation}\nE = mc^2 \\label{eq:energy}\n\\end{equation}\n$$\n",
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(
+        html.contains("href=\"posts/a/#math-eq:energy\">(1)</a>"),
+        "{html}"
+    );
+    assert!(html.contains("id=\"math-eq:energy\""), "{html}");
+    assert!(html.contains("<mtext>(1)</mtext>"), "{html}");
+}
+
+#[test]
+fn a_formula_that_cannot_be_typeset_shows_its_source_with_a_warning() {
+    let (html, warnings) = render_math("첫 줄\n\n$$\n\\frac{1}\n$$\n");
+    assert!(
+        html.contains("<code class=\"math-source\">\\frac{1}</code>"),
+        "{html}"
+    );
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].starts_with("posts/a.md:7: this formula could not be typeset"),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn without_math_true_dollars_stay_text() {
+    let (html, _) = render("$$x$$ 그대로\n");
+    assert_eq!(html, "<p>$$x$$ 그대로</p>\n");
+}

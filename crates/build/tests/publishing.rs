@@ -101,7 +101,7 @@ fn text_is_escaped_in_attributes_and_content() {
 fn pages_go_into_trunks_index_html_plain_or_minified() {
     let template = "<!DOCTYPE html><html lang=\"ko\"><head><title>geul</title><script src=\"/geul/app-1.js\"></script><script>boot()</script></head><body><div id=\"geul\"></div><p class=\"boot\">…</p></body></html>";
     // `echo -n 'boot()' | openssl dgst -sha256 -binary | base64`
-    let csp = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-MeZS89WlF0u+o0hCvHTBt4q1WHU+U+sJKgbdRUc36mY='; object-src 'none'; base-uri 'self'; form-action 'self'; img-src 'self' data: https:; frame-src https://www.youtube-nocookie.com https://player.twitch.tv https://player.bilibili.com\">";
+    let csp = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-MeZS89WlF0u+o0hCvHTBt4q1WHU+U+sJKgbdRUc36mY='; object-src 'none'; base-uri 'self'; form-action 'self'; img-src 'self' data: https:; frame-src https://www.youtube-nocookie.com https://player.twitch.tv https://player.bilibili.com; style-src 'self'; style-src-attr 'unsafe-inline'\">";
     let html = assemble(
         template,
         "<title>새 제목</title>",

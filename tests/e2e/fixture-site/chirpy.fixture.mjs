@@ -109,6 +109,19 @@ appTest(browser, 'the video loads nothing from its host until the reader starts 
   assert.equal(new URL(page.url()).pathname, `/geul/posts/${SLUG}/`, 'the page stays');
 });
 
+appTest(browser, 'formulas are MathML, numbered, and a reference jumps to its equation', async (page) => {
+  await openPost(page);
+  const inline = body(page).locator('p math:not([display])').first();
+  assert.match(norm(await inline.textContent()), /π\s*r\s*2/);
+  const equation = body(page).locator('math[display="block"]');
+  assert.equal(await equation.count(), 1);
+  assert.match(norm(await equation.textContent()), /E=mc2\s*\(1\)/);
+  const box = await equation.boundingBox();
+  assert.ok(box.height > 10 && box.width > 50, `the equation is drawn: ${JSON.stringify(box)}`);
+  await body(page).locator('a', { hasText: '(1)' }).click();
+  await eventually(async () => assert.ok(page.url().endsWith('#math-eq:energy'), page.url()));
+});
+
 appTest(browser, 'a footnote and its reference link to each other', async (page) => {
   await openPost(page);
   const reference = body(page).locator('sup.footnote-ref a');

@@ -18,12 +18,14 @@ pub fn policy(page: &str) -> String {
             )
         })
         .collect();
-    // Players load from their hosts alone, and only when the reader starts one.
+    // Players load from their hosts alone, and only when the reader starts one. Typeset
+    // math lays numbered equations out with `style` attributes: those are allowed, and only
+    // geul's own markup has them (the sanitizer strips a post's).
     let players = crate::render::embeds::PLAYER_HOSTS.join(" ");
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; \
          object-src 'none'; base-uri 'self'; form-action 'self'; img-src 'self' data: https:; \
-         frame-src {players}"
+         frame-src {players}; style-src 'self'; style-src-attr 'unsafe-inline'"
     )
 }
 
@@ -75,7 +77,7 @@ mod tests {
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; \
              base-uri 'self'; form-action 'self'; img-src 'self' data: https:; \
              frame-src https://www.youtube-nocookie.com https://player.twitch.tv \
-             https://player.bilibili.com"
+             https://player.bilibili.com; style-src 'self'; style-src-attr 'unsafe-inline'"
         );
     }
 }

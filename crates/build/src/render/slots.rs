@@ -36,6 +36,17 @@ impl Slots {
         self.token(self.held.len() - 1)
     }
 
+    /// A token whose markup is given later, with [`Slots::put`], and its slot.
+    pub fn reserve(&mut self) -> (String, usize) {
+        let token = self.hold(String::new());
+        (token, self.held.len() - 1)
+    }
+
+    /// Gives a reserved slot its markup.
+    pub fn put(&mut self, slot: usize, html: String) {
+        self.held[slot] = html;
+    }
+
     fn token(&self, index: usize) -> String {
         format!("geulslot{}x{index}x", self.nonce)
     }

@@ -10,6 +10,7 @@ mod attributes;
 mod footnotes;
 mod headings;
 mod lists;
+mod math;
 mod media;
 mod nesting;
 mod raw_text;
@@ -52,12 +53,29 @@ fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
-/// Renders a Markdown body. Markup geul writes itself (highlighted code) is held in
-/// `slots`, for the caller to put back once the body is sanitized.
-pub fn render_markdown(body: &str, images: &dyn ImageResolver, slots: &mut Slots) -> Rendered {
+/// Renders a Markdown body; `math` typesets its formulas (a post's `math: true`). Markup
+/// geul writes itself (highlighted code, math) is held in `slots`, for the caller to put
+/// back once the body is sanitized.
+pub fn render_markdown(
+    body: &str,
+    images: &dyn ImageResolver,
+    slots: &mut Slots,
+    math: bool,
+) -> Rendered {
     let body = untab_list_markers(body);
     let (body, shown_as_text) = raw_text::show_as_text(&body);
     let (body, mut block_lists) = attributes::take_block_attributes(&body);
+    let mut formulas = math::Formulas::default();
+    let body = if math {
+        math::take_bracketed_math(&body, &mut formulas, slots)
+    } else {
+        body
+    };
+    let options = if math {
+        options() | Options::ENABLE_MATH
+    } else {
+        options()
+    };
     let line_starts = line_starts(&body);
     let line_of = |offset: usize| line_starts.partition_point(|&start| start <= offset);
     let mut warnings: Vec<(usize, String)> = Vec::new();
@@ -81,7 +99,16 @@ pub fn render_markdown(body: &str, images: &dyn ImageResolver, slots: &mut Slots
     // A code block being read: (language, file name, no line numbers, its text).
     let mut code: Option<(String, Option<String>, bool, String)> = None;
     let mut parsed: Vec<(Event, std::ops::Range<usize>)> =
-        TextMergeWithOffset::new(Parser::new_ext(&body, options()).into_offset_iter()).collect();
+        TextMergeWithOffset::new(Parser::new_ext(&body, options).into_offset_iter()).collect();
+    // `$$…$$` alone in its paragraph is displayed; inside text it is inline (kramdown).
+    let displayed: Vec<bool> = (0..parsed.len())
+        .map(|at| {
+            matches!(parsed[at].0, Event::DisplayMath(_))
+                && at > 0
+                && matches!(parsed[at - 1].0, Event::Start(Tag::Paragraph))
+                && matches!(parsed.get(at + 1), Some((Event::End(TagEnd::Paragraph), _)))
+        })
+        .collect();
     for at in 0..parsed.len() {
         let (event, range) = std::mem::replace(&mut parsed[at], (Event::SoftBreak, 0..0));
         if let Some((_, _, alt)) = image.as_mut() {
@@ -127,6 +154,17 @@ pub fn render_markdown(body: &str, images: &dyn ImageResolver, slots: &mut Slots
             continue;
         }
         let event = match event {
+            // A single `$` is a dollar sign in kramdown, as in prose.
+            Event::InlineMath(latex) => Event::Text(format!("${latex}$").into()),
+            Event::DisplayMath(latex) => {
+                let display = if displayed[at] {
+                    math_core::MathDisplay::Block
+                } else {
+                    math_core::MathDisplay::Inline
+                };
+                let line = line_of(range.start);
+                Event::Text(formulas.push(&latex, display, line, slots).into())
+            }
             Event::Start(Tag::BlockQuote(kind)) => {
                 let list = claim(&mut block_lists, end_line(&range));
                 let callout = match (&list, kind) {
@@ -278,6 +316,7 @@ pub fn render_markdown(body: &str, images: &dyn ImageResolver, slots: &mut Slots
     for list in block_lists {
         warnings.push((list.line, unsupported(&list.attributes)));
     }
+    warnings.extend(formulas.typeset(slots));
     // One warning for the post, at the first place flattened.
     warnings.sort_by_key(|(line, _)| *line);
     let flattened = flattened_warning();
@@ -451,7 +490,7 @@ mod tests {
     #[test]
     fn an_item_with_a_nested_list_does_not_run_into_it() {
         let body = "- 좋았던 점\n  - 매우 성장하는 팀\n- 끝\n";
-        let rendered = render_markdown(body, &NoImages, &mut Slots::for_source(body));
+        let rendered = render_markdown(body, &NoImages, &mut Slots::for_source(body), false);
         assert_eq!(rendered.text, "좋았던 점\n매우 성장하는 팀\n끝\n");
         assert_eq!(rendered.prose, rendered.text);
     }
