@@ -31,7 +31,9 @@ async function readPost(page) {
       mainH1s: [...document.querySelectorAll('main#main h1')].map(text),
       titleOutsideBody: blocks.filter((el) => outsideBody(el) && text(el) === title).length,
       titleInBody: blocks.filter((el) => body.contains(el) && text(el) === title).map((el) => el.tagName.toLowerCase()),
-      firstBlock: text(body.firstElementChild),
+      // The first block of the post's own text, after what the build puts before it (the
+      // body's stylesheet, the lead, the contents).
+      firstBlock: text([...body.children].find((el) => !el.matches('link, script, nav.toc, [class^="post-lead"], figure.post-cover'))),
       times: [...article.querySelectorAll('time')].filter(outsideBody)
         .map((t) => ({ datetime: t.getAttribute('datetime'), text: t.textContent.trim() })),
       readingTime: text([...article.querySelectorAll('.reading-time')].find(outsideBody)),

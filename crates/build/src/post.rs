@@ -19,6 +19,7 @@ use crate::parse::text_stats::{excerpt, reading_minutes};
 use crate::parse::title::resolve_title;
 use crate::publish::content_style::body_file_head;
 use crate::render::images::{ImageResolver, ImageSource};
+use crate::render::lead::{lead_html, table_of_contents, Cover, Lead};
 use crate::render::liquid::{render_liquid, LiquidSite};
 use crate::render::markdown::{point_in_page_links, render_markdown, Rendered};
 use crate::render::slots::Slots;
@@ -352,8 +353,35 @@ pub fn render_post(
         body_bytes: 0,
         facet_ids: Vec::new(),
     };
-    // In-page links (`#section`, footnotes) must name the post.
-    let html = point_in_page_links(&rendered.html, &format!("posts/{}/", meta.slug));
+    let cover = image.as_ref().map(|src| Cover {
+        src: src.clone(),
+        alt: cover_text(fm.image.as_ref(), "alt").unwrap_or_default(),
+        placeholder: cover_text(fm.image.as_ref(), "lqip").and_then(|lqip| {
+            if lqip.starts_with("data:image/") {
+                return Some(lqip);
+            }
+            match images.resolve(&lqip) {
+                ImageSource::Found(src) => Some(src),
+                _ => None,
+            }
+        }),
+    });
+    let lead = lead_html(&Lead {
+        description: fm.description.as_deref(),
+        updated: source.updated,
+        authors: &fm.authors,
+        cover,
+    });
+    let contents = if fm.toc {
+        table_of_contents(&rendered.html).unwrap_or_default()
+    } else {
+        String::new()
+    };
+    // In-page links (`#section`, footnotes, the contents) must name the post.
+    let html = point_in_page_links(
+        &format!("{lead}{contents}{}", rendered.html),
+        &format!("posts/{}/", meta.slug),
+    );
     let post = Post {
         meta,
         html,
@@ -395,6 +423,12 @@ pub fn normalize_source(source: &str) -> String {
     } else {
         composed
     }
+}
+
+/// A text field of Chirpy's `image: { path, alt, lqip }`.
+fn cover_text(value: Option<&yaml_serde::Value>, key: &str) -> Option<String> {
+    let text = value?.get(key)?.as_str()?.trim();
+    (!text.is_empty()).then(|| text.to_owned())
 }
 
 /// Chirpy writes `image: /a.png` or `image: { path: /a.png, alt: … }`.

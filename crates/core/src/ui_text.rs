@@ -18,8 +18,12 @@ pub struct UiText {
     /// A code block's copy button, and what it announces once the code is copied.
     pub code_copy: &'static str,
     pub code_copied: &'static str,
-    /// A diagram's or formula's source, shown when it could not be drawn.
-    pub source_shown: &'static str,
+    /// `수정 2024년 3월 9일`: before a post's last-modified date.
+    pub updated: &'static str,
+    /// Before the names of who wrote a post.
+    pub authors: &'static str,
+    /// The table of contents' heading.
+    pub contents: &'static str,
 }
 
 /// The interface in Korean, geul's default.
@@ -32,5 +36,7 @@ pub const KOREAN: UiText = UiText {
     embed_open: "{host}에서 보기",
     code_copy: "코드 복사",
     code_copied: "복사했습니다",
-    source_shown: "원문",
+    updated: "수정",
+    authors: "글쓴이",
+    contents: "목차",
 };

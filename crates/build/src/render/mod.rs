@@ -3,6 +3,7 @@
 pub(crate) mod embeds;
 pub(crate) mod highlight;
 pub(crate) mod images;
+pub(crate) mod lead;
 pub(crate) mod liquid;
 pub(crate) mod markdown;
 pub(crate) mod slots;

@@ -187,6 +187,27 @@ pub fn render_markdown(
                 Some(true) => Event::Html("</div>".into()),
                 _ => Event::End(TagEnd::BlockQuote(None)),
             },
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                mut attrs,
+            }) => {
+                // Chirpy keeps a heading out of the contents with `{: data-toc-skip='' }`.
+                if let Some(list) = claim(&mut block_lists, end_line(&range)) {
+                    if list.classes.is_empty() && list.pairs.iter().all(|(key, _)| key == "data-toc-skip") {
+                        attrs.push(("data-toc-skip".into(), Some("".into())));
+                    } else {
+                        warnings.push((line_of(range.start), unsupported(&list)));
+                    }
+                }
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                })
+            }
             Event::Start(Tag::Paragraph) => {
                 if let Some((line, list)) = paragraph_list.take() {
                     warnings.push((line, unsupported(&list)));

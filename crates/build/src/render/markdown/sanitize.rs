@@ -66,7 +66,7 @@ fn builder() -> ammonia::Builder<'static> {
         .add_allowed_classes("img", super::attributes::IMAGE_CLASSES)
         .attribute_filter(keep_attribute);
     for heading in ["h1", "h2", "h3", "h4", "h5", "h6"] {
-        builder.add_tag_attributes(heading, ["id"]);
+        builder.add_tag_attributes(heading, ["id", "data-toc-skip"]);
     }
     builder
 }
