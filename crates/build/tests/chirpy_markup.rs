@@ -197,22 +197,40 @@ fn the_lead_and_contents_come_before_the_text() {
     let (post, warnings) = parse("posts/2024-03-01-lead.md", source).unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
     let html = &post.html;
-    let description = html.find("<p class=\"post-lead__description\">한 줄 소개</p>").unwrap();
+    let description = html
+        .find("<p class=\"post-lead__description\">한 줄 소개</p>")
+        .unwrap();
     let facts = html
         .find("<span>수정 <time datetime=\"2024-03-09\">2024년 3월 9일</time></span><span>글쓴이 구국원</span>")
         .unwrap();
     let cover = html
         .find("<img src=\"https://example.com/cover.png\" alt=\"표지\"></figure>")
         .unwrap();
-    let contents = html.find("<nav class=\"toc\" aria-label=\"목차\">").unwrap();
+    let contents = html
+        .find("<nav class=\"toc\" aria-label=\"목차\">")
+        .unwrap();
     let text = html.find("<h2 id=\"처음\">").unwrap();
-    assert!(description < facts && facts < cover && cover < contents && contents < text, "{html}");
+    assert!(
+        description < facts && facts < cover && cover < contents && contents < text,
+        "{html}"
+    );
     assert!(html.contains("<li><a href=\"posts/lead/#처음\">처음</a><ol><li><a href=\"posts/lead/#자세히\">자세히</a></li></ol></li></ol>"), "{html}");
     assert!(!html[contents..text].contains("숨김"), "{html}");
-    assert!(html.contains("<h2 id=\"숨김\" data-toc-skip=\"\">숨김</h2>"), "{html}");
+    assert!(
+        html.contains("<h2 id=\"숨김\" data-toc-skip=\"\">숨김</h2>"),
+        "{html}"
+    );
     // Not part of what search reads.
-    assert!(!post.text.contains("한 줄 소개") && !post.text.contains("목차"), "{}", post.text);
+    assert!(
+        !post.text.contains("한 줄 소개") && !post.text.contains("목차"),
+        "{}",
+        post.text
+    );
 
-    let (post, _) = parse("posts/b.md", &source.replace("title: 글\n", "title: 글\ntoc: false\n")).unwrap();
+    let (post, _) = parse(
+        "posts/b.md",
+        &source.replace("title: 글\n", "title: 글\ntoc: false\n"),
+    )
+    .unwrap();
     assert!(!post.html.contains("class=\"toc\""), "{}", post.html);
 }

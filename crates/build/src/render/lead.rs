@@ -29,8 +29,15 @@ pub struct Lead<'a> {
 /// The lead's markup; empty when there is nothing to show.
 pub fn lead_html(lead: &Lead) -> String {
     let mut html = String::new();
-    if let Some(description) = lead.description.map(str::trim).filter(|text| !text.is_empty()) {
-        html += &format!("<p class=\"post-lead__description\">{}</p>", escape_html(description));
+    if let Some(description) = lead
+        .description
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
+    {
+        html += &format!(
+            "<p class=\"post-lead__description\">{}</p>",
+            escape_html(description)
+        );
     }
     let mut facts = Vec::new();
     if let Some(updated) = lead.updated {
@@ -88,9 +95,13 @@ pub fn table_of_contents(html: &str) -> Option<String> {
         if !matches!(open.as_bytes().get(3), Some(b' ')) || open.contains(" data-toc-skip") {
             continue;
         }
-        let Some(id) = attribute(open, "id") else { continue };
+        let Some(id) = attribute(open, "id") else {
+            continue;
+        };
         let close = format!("</h{level}>");
-        let Some(inner_end) = tag.find(&close) else { break };
+        let Some(inner_end) = tag.find(&close) else {
+            break;
+        };
         let text = text_of(&tag[open_end + 1..inner_end]);
         entries.push((level, id, text));
     }

@@ -195,7 +195,9 @@ pub fn render_markdown(
             }) => {
                 // Chirpy keeps a heading out of the contents with `{: data-toc-skip='' }`.
                 if let Some(list) = claim(&mut block_lists, end_line(&range)) {
-                    if list.classes.is_empty() && list.pairs.iter().all(|(key, _)| key == "data-toc-skip") {
+                    if list.classes.is_empty()
+                        && list.pairs.iter().all(|(key, _)| key == "data-toc-skip")
+                    {
                         attrs.push(("data-toc-skip".into(), Some("".into())));
                     } else {
                         warnings.push((line_of(range.start), unsupported(&list)));
