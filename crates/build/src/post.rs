@@ -16,9 +16,9 @@ use crate::parse::front_matter::{self, FrontMatter};
 use crate::parse::plain_text::{looks_like_plain_text, render_plain_text};
 use crate::parse::slug::{slugify, split_dated_stem};
 use crate::parse::text_stats::{excerpt, reading_minutes};
-use crate::parse::title::resolve_title;
+use crate::parse::title::{blank_line, resolve_title};
 use crate::publish::content_style::body_file_head;
-use crate::render::images::{ImageResolver, ImageSource};
+use crate::render::images::{ImageResolver, ImageSource, WithinBasePath};
 use crate::render::lead::{lead_html, table_of_contents, Cover, Lead};
 use crate::render::liquid::{render_liquid, LiquidSite};
 use crate::render::markdown::{point_in_page_links, render_markdown, Rendered};
@@ -353,19 +353,9 @@ pub fn render_post(
         body_bytes: 0,
         facet_ids: Vec::new(),
     };
-    let cover = image.as_ref().map(|src| Cover {
-        src: src.clone(),
-        alt: cover_text(fm.image.as_ref(), "alt").unwrap_or_default(),
-        placeholder: cover_text(fm.image.as_ref(), "lqip").and_then(|lqip| {
-            if lqip.starts_with("data:image/") {
-                return Some(lqip);
-            }
-            match images.resolve(&lqip) {
-                ImageSource::Found(src) => Some(src),
-                _ => None,
-            }
-        }),
-    });
+    let cover = image
+        .as_ref()
+        .map(|src| Cover::from_front_matter(src, fm.image.as_ref(), images));
     let lead = lead_html(&Lead {
         description: fm.description.as_deref(),
         updated: source.updated,
@@ -398,22 +388,6 @@ pub fn render_post(
     Ok((post, warnings))
 }
 
-/// Local media named with the site's base path in front (`/geul/assets/a.png`, as
-/// `{{ site.baseurl }}` writes it) are the files without it.
-struct WithinBasePath<'a> {
-    inner: &'a dyn ImageResolver,
-    base_path: &'a str,
-}
-
-impl ImageResolver for WithinBasePath<'_> {
-    fn resolve(&self, dest: &str) -> ImageSource {
-        match dest.strip_prefix(self.base_path) {
-            Some(rest) if self.base_path != "/" => self.inner.resolve(&format!("/{rest}")),
-            _ => self.inner.resolve(dest),
-        }
-    }
-}
-
 /// The text as geul reads it: composed Hangul (NFC), and every line ending a plain `\n`
 /// (a file saved with `\r\n`, or with `\r` alone by old Mac editors, reads the same).
 pub fn normalize_source(source: &str) -> String {
@@ -425,12 +399,6 @@ pub fn normalize_source(source: &str) -> String {
     }
 }
 
-/// A text field of Chirpy's `image: { path, alt, lqip }`.
-fn cover_text(value: Option<&yaml_serde::Value>, key: &str) -> Option<String> {
-    let text = value?.get(key)?.as_str()?.trim();
-    (!text.is_empty()).then(|| text.to_owned())
-}
-
 /// Chirpy writes `image: /a.png` or `image: { path: /a.png, alt: … }`.
 fn preview_image(value: Option<&yaml_serde::Value>) -> Option<String> {
     let value = value?;
@@ -438,21 +406,4 @@ fn preview_image(value: Option<&yaml_serde::Value>) -> Option<String> {
         .as_str()
         .or_else(|| value.get("path").and_then(|path| path.as_str()))?;
     (!path.trim().is_empty()).then(|| path.trim().to_owned())
-}
-
-/// The body with one line emptied (keeping line numbers for messages).
-fn blank_line(body: &str, line: Option<usize>) -> String {
-    let Some(line) = line else {
-        return body.to_owned();
-    };
-    body.split_inclusive('\n')
-        .enumerate()
-        .map(
-            |(index, text)| match (index == line, text.ends_with('\n')) {
-                (true, true) => "\n",
-                (true, false) => "",
-                (false, _) => text,
-            },
-        )
-        .collect()
 }

@@ -79,3 +79,20 @@ fn shorten(line: &str) -> String {
     let cut: String = line.chars().take(SHORTENED_TITLE_CHARS).collect();
     format!("{}…", cut.trim_end())
 }
+
+/// The body with one line emptied (keeping line numbers for messages).
+pub fn blank_line(body: &str, line: Option<usize>) -> String {
+    let Some(line) = line else {
+        return body.to_owned();
+    };
+    body.split_inclusive('\n')
+        .enumerate()
+        .map(
+            |(index, text)| match (index == line, text.ends_with('\n')) {
+                (true, true) => "\n",
+                (true, false) => "",
+                (false, _) => text,
+            },
+        )
+        .collect()
+}

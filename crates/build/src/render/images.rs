@@ -174,6 +174,22 @@ impl ImageResolver for SiteImages {
     }
 }
 
+/// Local media named with the site's base path in front (`/geul/assets/a.png`, as
+/// `{{ site.baseurl }}` writes it) are the files without it.
+pub struct WithinBasePath<'a> {
+    pub inner: &'a dyn ImageResolver,
+    pub base_path: &'a str,
+}
+
+impl ImageResolver for WithinBasePath<'_> {
+    fn resolve(&self, dest: &str) -> ImageSource {
+        match dest.strip_prefix(self.base_path) {
+            Some(rest) if self.base_path != "/" => self.inner.resolve(&format!("/{rest}")),
+            _ => self.inner.resolve(dest),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

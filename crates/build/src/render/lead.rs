@@ -6,6 +6,7 @@
 use geul_core::ui_text::KOREAN;
 use geul_core::PostDate;
 
+use super::images::{ImageResolver, ImageSource};
 use super::markdown::escape_html;
 
 /// A post's cover (Chirpy's `image`): the image, its alt text, and a small placeholder
@@ -15,6 +16,37 @@ pub struct Cover {
     pub src: String,
     pub alt: String,
     pub placeholder: Option<String>,
+}
+
+impl Cover {
+    /// The cover of an image found at `src`, with the alt text and placeholder Chirpy's
+    /// `image: { path, alt, lqip }` gives (`lqip`: a data URL, or a file of the site).
+    pub fn from_front_matter(
+        src: &str,
+        image: Option<&yaml_serde::Value>,
+        images: &dyn ImageResolver,
+    ) -> Cover {
+        let placeholder = cover_text(image, "lqip").and_then(|lqip| {
+            if lqip.starts_with("data:image/") {
+                return Some(lqip);
+            }
+            match images.resolve(&lqip) {
+                ImageSource::Found(src) => Some(src),
+                _ => None,
+            }
+        });
+        Cover {
+            src: src.to_owned(),
+            alt: cover_text(image, "alt").unwrap_or_default(),
+            placeholder,
+        }
+    }
+}
+
+/// A text field of Chirpy's `image: { path, alt, lqip }`.
+fn cover_text(value: Option<&yaml_serde::Value>, key: &str) -> Option<String> {
+    let text = value?.get(key)?.as_str()?.trim();
+    (!text.is_empty()).then(|| text.to_owned())
 }
 
 /// Everything the lead may show.

@@ -13,6 +13,7 @@ mod lists;
 mod math;
 mod media;
 mod nesting;
+mod raw_html;
 mod raw_text;
 mod sanitize;
 mod tags;
@@ -31,6 +32,9 @@ pub use tags::{escape_html, point_in_page_links};
 
 use attributes::{claim, image_with, take_inline_list, unsupported};
 use lists::untab_list_markers;
+use raw_html::{flattened_warning, raw_html};
+use raw_text::warn_once_per_tag;
+use sanitize::bound_text_runs;
 
 /// The result of rendering one post body.
 #[derive(Debug, Default, PartialEq)]
@@ -357,115 +361,6 @@ pub fn render_markdown(
         text,
         prose,
         warnings,
-    }
-}
-
-/// The longest run of text the sanitizer's serializer gets in one piece. It looks for the
-/// next `<` or `>` from every `&` (and every `·`, `©`, …) it escapes, to the end of the
-/// text: on a megabyte of `&amp;` that took minutes. An empty comment between two pieces
-/// keeps them apart as it parses, and is removed with the other comments.
-const MAX_TEXT_RUN: usize = 4096;
-
-fn bound_text_runs(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    let mut bounded = Vec::with_capacity(events.len());
-    let mut run = 0;
-    for event in events {
-        let Event::Text(text) = event else {
-            run = if matches!(event, Event::SoftBreak) {
-                run + 1
-            } else {
-                0
-            };
-            bounded.push(event);
-            continue;
-        };
-        if run + text.len() <= MAX_TEXT_RUN {
-            run += text.len();
-            bounded.push(Event::Text(text));
-            continue;
-        }
-        let mut rest: &str = &text;
-        while run + rest.len() > MAX_TEXT_RUN {
-            let mut cut = MAX_TEXT_RUN.saturating_sub(run).min(rest.len());
-            while !rest.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            if cut > 0 {
-                bounded.push(Event::Text(rest[..cut].to_owned().into()));
-            }
-            bounded.push(Event::InlineHtml("<!---->".into()));
-            rest = &rest[cut..];
-            run = 0;
-        }
-        run += rest.len();
-        bounded.push(Event::Text(rest.to_owned().into()));
-    }
-    bounded
-}
-
-fn flattened_warning() -> String {
-    format!(
-        "nesting deeper than {MAX_DEPTH} levels (lists, quotes or HTML elements) is shown \
-         flattened"
-    )
-}
-
-/// Raw HTML as the post may have it: nesting bounded, images checked.
-fn raw_html(
-    raw: &str,
-    line: usize,
-    depth: &mut nesting::HtmlDepth,
-    images: &dyn ImageResolver,
-    warnings: &mut Vec<(usize, String)>,
-) -> String {
-    let (raw, deeper) = depth.filter(raw);
-    if deeper {
-        warnings.push((line, flattened_warning()));
-    }
-    if !media::contains_img(&raw) {
-        return raw.into_owned();
-    }
-    let (rewritten, image_warnings) = media::rewrite_raw_images(&raw, images);
-    warnings.extend(image_warnings.into_iter().map(|warning| (line, warning)));
-    rewritten
-}
-
-/// One warning for each raw-text tag name shown as text, at its first line, naming the
-/// others.
-fn warn_once_per_tag(
-    shown: &[raw_text::ShownAsText],
-    line_of: &dyn Fn(usize) -> usize,
-    warnings: &mut Vec<(usize, String)>,
-) {
-    for tag in RAW_TEXT_TAGS {
-        let mut lines: Vec<usize> = shown
-            .iter()
-            .filter(|found| found.tag == tag)
-            .map(|found| line_of(found.offset))
-            .collect();
-        lines.dedup();
-        let Some((&first, others)) = lines.split_first() else {
-            continue;
-        };
-        let also = match others.len() {
-            0 => String::new(),
-            1..=5 => format!(
-                " (also on line {})",
-                others
-                    .iter()
-                    .map(usize::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            n => format!(" (and on {n} more lines)"),
-        };
-        warnings.push((
-            first,
-            format!(
-                "`<{tag}>` is shown as text{also}: it is not run or rendered in a post; \
-                 write it as `<{tag}>` in backticks to show it as code"
-            ),
-        ));
     }
 }
 

@@ -150,6 +150,45 @@ fn less_than_signs(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
         .map(|(at, _)| at)
 }
 
+/// One warning for each raw-text tag name shown as text, at its first line, naming the
+/// others.
+pub(super) fn warn_once_per_tag(
+    shown: &[ShownAsText],
+    line_of: &dyn Fn(usize) -> usize,
+    warnings: &mut Vec<(usize, String)>,
+) {
+    for tag in RAW_TEXT_TAGS {
+        let mut lines: Vec<usize> = shown
+            .iter()
+            .filter(|found| found.tag == tag)
+            .map(|found| line_of(found.offset))
+            .collect();
+        lines.dedup();
+        let Some((&first, others)) = lines.split_first() else {
+            continue;
+        };
+        let also = match others.len() {
+            0 => String::new(),
+            1..=5 => format!(
+                " (also on line {})",
+                others
+                    .iter()
+                    .map(usize::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            n => format!(" (and on {n} more lines)"),
+        };
+        warnings.push((
+            first,
+            format!(
+                "`<{tag}>` is shown as text{also}: it is not run or rendered in a post; \
+                 write it as `<{tag}>` in backticks to show it as code"
+            ),
+        ));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

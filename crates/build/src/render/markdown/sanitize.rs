@@ -2,6 +2,8 @@
 //! controls go; only safe URL schemes survive; ids are kept only where geul gave them.
 
 use std::borrow::Cow;
+
+use pulldown_cmark::Event;
 use std::sync::OnceLock;
 
 use geul_core::dom_ids::{FOOTNOTE_PREFIX, FOOTNOTE_REFERENCE_PREFIX, RESERVED};
@@ -82,6 +84,49 @@ fn keep_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Option<
         _ => !value.contains(':') && !RESERVED.contains(&value),
     };
     keep.then_some(Cow::Borrowed(value))
+}
+
+/// The longest run of text the sanitizer's serializer gets in one piece. It looks for the
+/// next `<` or `>` from every `&` (and every `·`, `©`, …) it escapes, to the end of the
+/// text: on a megabyte of `&amp;` that took minutes. An empty comment between two pieces
+/// keeps them apart as it parses, and is removed with the other comments.
+const MAX_TEXT_RUN: usize = 4096;
+
+pub(super) fn bound_text_runs(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut bounded = Vec::with_capacity(events.len());
+    let mut run = 0;
+    for event in events {
+        let Event::Text(text) = event else {
+            run = if matches!(event, Event::SoftBreak) {
+                run + 1
+            } else {
+                0
+            };
+            bounded.push(event);
+            continue;
+        };
+        if run + text.len() <= MAX_TEXT_RUN {
+            run += text.len();
+            bounded.push(Event::Text(text));
+            continue;
+        }
+        let mut rest: &str = &text;
+        while run + rest.len() > MAX_TEXT_RUN {
+            let mut cut = MAX_TEXT_RUN.saturating_sub(run).min(rest.len());
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            if cut > 0 {
+                bounded.push(Event::Text(rest[..cut].to_owned().into()));
+            }
+            bounded.push(Event::InlineHtml("<!---->".into()));
+            rest = &rest[cut..];
+            run = 0;
+        }
+        run += rest.len();
+        bounded.push(Event::Text(rest.to_owned().into()));
+    }
+    bounded
 }
 
 #[cfg(test)]
