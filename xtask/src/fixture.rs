@@ -46,6 +46,9 @@ const SECRET: &str = "geul-fixture-secret";
 /// no file the site publishes may hold them.
 const LEFT_OUT: [&str; 4] = ["초고본문", "초고태그", "미래본문", "미래태그"];
 
+/// The redirect pages of the fixture's `redirect_from`.
+const REDIRECTS: [&str; 2] = ["2024/04/10/chirpy-move/index.html", "old/chirpy.html"];
+
 fn io(what: &str, path: &Path, error: std::io::Error) -> Error {
     Error::new(format!("cannot {what} {}: {error}", path.display()))
 }
@@ -152,6 +155,7 @@ fn allowed(name: &str, media: &[String]) -> bool {
         name,
         "index.html" | "404.html" | "feed.xml" | "sitemap.xml" | "robots.txt"
     ) || media.iter().any(|file| file == name)
+        || REDIRECTS.contains(&name)
         || hashed(name, "geul-", ".js")
         || hashed(name, "geul-", "_bg.wasm")
         || hashed(name, "main-", ".css")
@@ -193,7 +197,10 @@ pub fn check_published(dist: &Path) -> Result<usize> {
             problems.push(format!("{name} publishes a post that is left out ({word})"));
         }
     }
-    for expected in ["index.html", TRICKED_PAGE, "assets/img/diagram.png"] {
+    for expected in ["index.html", TRICKED_PAGE, "assets/img/diagram.png"]
+        .into_iter()
+        .chain(REDIRECTS)
+    {
         if !files.iter().any(|(name, _)| name == expected) {
             problems.push(format!("{expected} is missing"));
         }

@@ -11,6 +11,7 @@ use crate::error::{ContentError, ContentWarning};
 use crate::post::ReadOptions;
 use crate::publish::feeds::{atom_feed, robots, sitemaps};
 use crate::publish::pages::site_pages;
+use crate::publish::redirects::{redirects, Redirect};
 use crate::site::{load_site_with, write_site_files, Site};
 
 /// Environment variable naming the folder that holds the site (`posts/`, `assets/`,
@@ -109,6 +110,7 @@ pub fn run() {
 }
 
 /// Where a build writes: the files published as they are, and the pages' parts.
+#[derive(Debug, Clone)]
 pub struct SiteOutput {
     pub files: PathBuf,
     pub pages: PathBuf,
@@ -132,7 +134,8 @@ pub fn build_site(
 ) -> Result<Built, Vec<ContentError>> {
     let mut site = load_site_with(posts_dir, root, config, options)?;
     site.title.clone_from(&config.title);
-    write_all(&site, config, root, output).map_err(|error| {
+    let redirects = redirects(&site.posts, config)?;
+    write_all(&site, config, root, output, &redirects).map_err(|error| {
         vec![ContentError::new(
             &output.files,
             0,
@@ -154,10 +157,22 @@ pub fn build_site(
     })
 }
 
-/// Bodies and images, the feed, sitemap and robots.txt, and every page's parts.
-fn write_all(site: &Site, config: &SiteConfig, root: &Path, output: &SiteOutput) -> io::Result<()> {
+/// Bodies and images, redirect pages, the feed, sitemap and robots.txt, and every page's
+/// parts.
+fn write_all(
+    site: &Site,
+    config: &SiteConfig,
+    root: &Path,
+    output: &SiteOutput,
+    redirects: &[Redirect],
+) -> io::Result<()> {
     let (site_dir, parts_dir) = (&output.files, &output.pages);
     write_site_files(site, root, site_dir)?;
+    for redirect in redirects {
+        let file = site_dir.join(&redirect.file);
+        fs::create_dir_all(file.parent().expect("inside the site"))?;
+        fs::write(file, &redirect.html)?;
+    }
     let pages = site_pages(site, config);
     fs::write(site_dir.join("feed.xml"), atom_feed(site, config))?;
     for (file, xml) in sitemaps(&pages, config) {

@@ -52,6 +52,11 @@ pub struct Post {
     pub image: Option<String>,
     /// When the post was last changed (`last_modified_at`).
     pub updated: Option<PostDate>,
+    /// Old paths that lead to the post (`redirect_from`), and the line of that key.
+    pub redirect_from: Vec<String>,
+    pub redirect_line: usize,
+    /// The `:title` of Chirpy's `/posts/:title/`: the file name's, case kept, or `slug`.
+    pub chirpy_title: Option<String>,
     /// The file, as named in messages.
     pub file: PathBuf,
     /// Lines of the `tags` and `categories` keys (1 without front matter), for messages.
@@ -379,6 +384,10 @@ pub fn render_post(
         format,
         image,
         updated: source.updated,
+        redirect_from: fm.redirect_from.clone(),
+        redirect_line: key_line("redirect_from"),
+        chirpy_title: Some(fm.slug.clone().unwrap_or_else(|| stem_slug.to_owned()))
+            .filter(|title| !title.trim().is_empty()),
         file: file.to_path_buf(),
         tags_line: key_line("tags"),
         categories_line: front_matter::key_line(&source.yaml, "categories")

@@ -122,6 +122,15 @@ appTest(browser, 'formulas are MathML, numbered, and a reference jumps to its eq
   await eventually(async () => assert.ok(page.url().endsWith('#math-eq:energy'), page.url()));
 });
 
+appTest(browser, 'an old address lands on the post', async (page) => {
+  for (const old of ['2024/04/10/chirpy-move/', 'old/chirpy.html']) {
+    await page.goto(appUrl(old));
+    await page.waitForURL(appUrl(`posts/${SLUG}/`));
+    await waitForView(page, 'post');
+    assert.equal(norm(await page.locator('#geul h1.post__title').innerText()), 'Chirpy에서 옮겨 온 글');
+  }
+});
+
 appTest(browser, 'a footnote and its reference link to each other', async (page) => {
   await openPost(page);
   const reference = body(page).locator('sup.footnote-ref a');

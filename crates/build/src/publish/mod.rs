@@ -5,3 +5,4 @@ pub(crate) mod content_style;
 pub(crate) mod csp;
 pub(crate) mod feeds;
 pub(crate) mod pages;
+pub(crate) mod redirects;
