@@ -18,7 +18,7 @@ use crate::parse::slug::{slugify, split_dated_stem};
 use crate::parse::text_stats::{excerpt, reading_minutes};
 use crate::parse::title::{blank_line, resolve_title};
 use crate::publish::content_style::body_file_head;
-use crate::render::images::{ImageResolver, ImageSource, WithinBasePath};
+use crate::render::images::{ImageResolver, ImageSource, PostMedia, WithinBasePath};
 use crate::render::lead::{lead_html, table_of_contents, Cover, Lead};
 use crate::render::liquid::{render_liquid, LiquidSite};
 use crate::render::markdown::{point_in_page_links, render_markdown, Rendered};
@@ -274,6 +274,15 @@ pub fn render_post(
     let images = &WithinBasePath {
         inner: images,
         base_path: context.liquid.map_or("/", |site| site.base_path),
+    };
+    // A relative path is the post's folder's, or under its `media_subpath`.
+    let post_folder = file
+        .parent()
+        .map(|folder| folder.to_string_lossy().into_owned());
+    let images = &PostMedia {
+        inner: images,
+        folder: post_folder.unwrap_or_default(),
+        subpath: fm.media_subpath.clone(),
     };
     let (liquid_body, liquid_warnings) = match context.liquid {
         Some(site) if fm.render_with_liquid => {

@@ -190,6 +190,47 @@ impl ImageResolver for WithinBasePath<'_> {
     }
 }
 
+/// Media a post names, as Jekyll and Chirpy find them: a path from `/` is the
+/// repository's; a relative one is under the post's `media_subpath` if it has one, else in
+/// the post's folder. A relative path not found there is looked for from the repository
+/// too, as geul always has, so older posts keep their images.
+pub struct PostMedia<'a> {
+    pub inner: &'a dyn ImageResolver,
+    /// The post file's folder, site-relative: `posts/2024`.
+    pub folder: String,
+    pub subpath: Option<String>,
+}
+
+impl ImageResolver for PostMedia<'_> {
+    fn resolve(&self, dest: &str) -> ImageSource {
+        if is_remote(dest) || dest.starts_with('/') {
+            return self.inner.resolve(dest);
+        }
+        if let Some(subpath) = &self.subpath {
+            return self.inner.resolve(&join_path(subpath, dest));
+        }
+        match self.inner.resolve(&join_path(&self.folder, dest)) {
+            ImageSource::Missing => self.inner.resolve(dest),
+            found_or_refused => found_or_refused,
+        }
+    }
+}
+
+/// `dir` + `relative`, with `.` and `..` taken away (never above the root), from `/`.
+fn join_path(dir: &str, relative: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in dir.split('/').chain(relative.split('/')) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            part => parts.push(part),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,6 +247,48 @@ mod tests {
                 Some("assets/images/a.png")
             );
         }
+    }
+
+    #[test]
+    fn relative_paths_are_the_post_folder_s_or_under_its_media_subpath() {
+        struct Only(&'static str);
+        impl ImageResolver for Only {
+            fn resolve(&self, dest: &str) -> ImageSource {
+                if dest == self.0 {
+                    ImageSource::Found(dest.trim_start_matches('/').to_owned())
+                } else {
+                    ImageSource::Missing
+                }
+            }
+        }
+        let media = |only, subpath: Option<&str>| PostMedia {
+            inner: Box::leak(Box::new(Only(only))),
+            folder: "posts/2024".into(),
+            subpath: subpath.map(str::to_owned),
+        };
+        let found = |path: &str| ImageSource::Found(path.into());
+        assert_eq!(
+            media("/posts/2024/a.png", None).resolve("a.png"),
+            found("posts/2024/a.png")
+        );
+        assert_eq!(
+            media("/posts/img/a.png", None).resolve("../img/a.png"),
+            found("posts/img/a.png")
+        );
+        assert_eq!(
+            media("/assets/p1/a.png", Some("/assets/p1")).resolve("a.png"),
+            found("assets/p1/a.png")
+        );
+        assert_eq!(
+            media("/assets/a.png", Some("/assets/p1")).resolve("/assets/a.png"),
+            found("assets/a.png")
+        );
+        // Not in the post's folder: from the repository, as before.
+        assert_eq!(
+            media("assets/a.png", None).resolve("assets/a.png"),
+            found("assets/a.png")
+        );
+        assert_eq!(join_path("posts", "../../../etc/x"), "/etc/x");
     }
 
     #[test]
