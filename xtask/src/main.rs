@@ -6,6 +6,7 @@ mod corpus;
 mod fixture;
 mod fuzz;
 mod glue_names;
+mod import;
 mod minify;
 mod npm;
 mod preview;
@@ -55,6 +56,9 @@ commands:
                                 the search benchmark: per corpus size, build the site, state
                                 its first load, and time keystrokes in headless Chromium
                                 (table in target/bench/results.md; see docs/BENCHMARKS.md)
+  import  PATH                  copy a Jekyll (Chirpy) site's _posts/** into posts/, the media its
+                                posts name, and its _config.yml into site.toml; prints what it
+                                could not map
   stage                         Trunk's post_build hook (see Trunk.toml); not for direct use
 ";
 
@@ -157,6 +161,16 @@ fn dispatch(raw: Vec<String>) -> Result<()> {
     let command = raw.first().cloned().unwrap_or_default();
     if command.is_empty() || ["-h", "--help", "help"].contains(&command.as_str()) {
         print!("{USAGE}");
+        return Ok(());
+    }
+    if command == "import" {
+        let [_, from] = raw.as_slice() else {
+            return Err(Error::new(format!(
+                "`cargo xtask import` takes the Jekyll site's folder\n\n{USAGE}"
+            )));
+        };
+        let imported = import::import(Path::new(from), &util::repo_root())?;
+        import::report(&imported);
         return Ok(());
     }
     let Some((values, switches)) = flags_for(&command) else {

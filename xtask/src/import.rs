@@ -1,0 +1,264 @@
+//! `cargo xtask import PATH`: moves a Jekyll (Chirpy) site's posts into this one. It copies
+//! `_posts/**` into `posts/`, the files under the site that the posts name (`/assets/…`,
+//! and relative paths under a post's `media_subpath`), and maps `_config.yml` into
+//! `site.toml`, saying what it could not map.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::util::{Error, Result};
+
+/// What an import did, for the report and the tests.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Imported {
+    pub posts: usize,
+    /// Site-relative paths of the media copied.
+    pub media: Vec<String>,
+    /// Paths the posts name that the Jekyll site does not have.
+    pub missing: Vec<String>,
+    /// `_config.yml` keys with a value that geul does not take, with why.
+    pub unmapped: Vec<String>,
+}
+
+/// Imports the Jekyll site at `from` into the geul site at `to`.
+pub fn import(from: &Path, to: &Path) -> Result<Imported> {
+    let posts_from = from.join("_posts");
+    if !posts_from.is_dir() {
+        return Err(Error::new(format!(
+            "{} has no _posts folder: give the folder of a Jekyll site",
+            from.display()
+        )));
+    }
+    let mut imported = Imported::default();
+    let mut post_files = Vec::new();
+    collect_files(&posts_from, &mut post_files)?;
+    let mut wanted: Vec<String> = Vec::new();
+    for file in &post_files {
+        let relative = file.strip_prefix(&posts_from).expect("under _posts");
+        let target = to.join("posts").join(relative);
+        copy(file, &target)?;
+        imported.posts += 1;
+        let text = fs::read_to_string(file).unwrap_or_default();
+        wanted.extend(media_named(&text));
+    }
+    wanted.sort();
+    wanted.dedup();
+    for path in wanted {
+        let source = from.join(&path);
+        if source.is_file() {
+            copy(&source, &to.join(&path))?;
+            imported.media.push(path);
+        } else {
+            imported.missing.push(path);
+        }
+    }
+    let config = from.join("_config.yml");
+    if config.is_file() {
+        let yaml = fs::read_to_string(&config).map_err(|e| io("read", &config, e))?;
+        let (toml, unmapped) = site_toml(&yaml)
+            .map_err(|message| Error::new(format!("{}: {message}", config.display())))?;
+        let site_toml = to.join("site.toml");
+        if site_toml.exists() {
+            let kept = to.join("site.toml.before-import");
+            fs::rename(&site_toml, &kept).map_err(|e| io("keep", &site_toml, e))?;
+        }
+        fs::write(&site_toml, toml).map_err(|e| io("write", &site_toml, e))?;
+        imported.unmapped = unmapped;
+    }
+    Ok(imported)
+}
+
+/// Prints what an import did and what it left to the blogger.
+pub fn report(imported: &Imported) {
+    println!(
+        "import: {} posts into posts/, {} media files",
+        imported.posts,
+        imported.media.len()
+    );
+    for path in &imported.missing {
+        println!("  not found in the Jekyll site, so not copied: {path}");
+    }
+    for key in &imported.unmapped {
+        println!("  _config.yml {key}");
+    }
+    println!("Check with `cargo xtask serve`; the build warns about anything it does not render.");
+}
+
+fn collect_files(dir: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
+    for entry in fs::read_dir(dir).map_err(|e| io("read", dir, e))? {
+        let path = entry.map_err(|e| io("read", dir, e))?.path();
+        let hidden = path
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            collect_files(&path, found)?;
+        } else {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn copy(from: &Path, to: &Path) -> Result<()> {
+    if let Some(parent) = to.parent() {
+        fs::create_dir_all(parent).map_err(|e| io("create", parent, e))?;
+    }
+    fs::copy(from, to).map_err(|e| io("copy", from, e))?;
+    Ok(())
+}
+
+fn io(what: &str, path: &Path, error: std::io::Error) -> Error {
+    Error::new(format!("cannot {what} {}: {error}", path.display()))
+}
+
+/// The site files a post names: paths from `/` into the site (`/assets/img/a.png`), and
+/// relative paths under its `media_subpath`. Hidden parts and `..` are never followed.
+fn media_named(text: &str) -> Vec<String> {
+    let subpath = text
+        .lines()
+        .find_map(|line| line.strip_prefix("media_subpath:"))
+        .map(|value| {
+            value
+                .trim()
+                .trim_matches(['\'', '"'])
+                .trim_matches('/')
+                .to_owned()
+        });
+    let mut found = Vec::new();
+    let ends = |c: char| c.is_whitespace() || matches!(c, ')' | '"' | '\'' | '}' | ']' | '>' | ',');
+    for (at, _) in text.match_indices("/assets/") {
+        let before = text[..at].chars().next_back();
+        let line_start = text[..at].rfind('\n').map_or(0, |newline| newline + 1);
+        let names_the_subpath = text[line_start..].starts_with("media_subpath:");
+        if names_the_subpath || before.is_some_and(|c| c.is_alphanumeric() || c == '.') {
+            continue;
+        }
+        let rest = &text[at + 1..];
+        let path = &rest[..rest.find(ends).unwrap_or(rest.len())];
+        found.push(path.to_owned());
+    }
+    if let Some(subpath) = subpath.filter(|subpath| !subpath.is_empty()) {
+        // `![a](file.png)` and `path: file.png` name files under the subpath.
+        for piece in text.split("](").skip(1).chain(
+            text.lines()
+                .filter_map(|line| line.trim_start().strip_prefix("path:")),
+        ) {
+            let piece = piece.trim().trim_matches(['\'', '"']);
+            let path = &piece[..piece.find(ends).unwrap_or(piece.len())];
+            if !path.is_empty() && !path.starts_with('/') && !path.contains("://") {
+                found.push(format!("{subpath}/{path}"));
+            }
+        }
+    }
+    found.retain(|path| {
+        !path
+            .split('/')
+            .any(|part| part.starts_with('.') || part.is_empty())
+    });
+    found
+}
+
+/// `site.toml` from `_config.yml`, and the keys that could not be mapped.
+fn site_toml(yaml: &str) -> std::result::Result<(String, Vec<String>), String> {
+    let config: yaml_serde::Value =
+        yaml_serde::from_str(yaml).map_err(|error| format!("not YAML: {error}"))?;
+    let text = |key: &str| {
+        config
+            .get(key)
+            .and_then(|value| value.as_str())
+            .map(str::trim)
+            .filter(|value| !value.is_empty())
+            .map(str::to_owned)
+    };
+    let mut lines = String::new();
+    let mut put = |key: &str, value: String| {
+        lines += &format!("{key} = {}\n", toml_string(&value));
+    };
+    if let Some(title) = text("title") {
+        put("title", title);
+    }
+    if let Some(description) = text("description").or_else(|| text("tagline")) {
+        put("description", description);
+    }
+    let author = config
+        .get("social")
+        .and_then(|social| social.get("name"))
+        .and_then(|name| name.as_str())
+        .map(str::to_owned)
+        .or_else(|| text("author"));
+    if let Some(author) = author {
+        put("author", author);
+    }
+    if let Some(lang) = text("lang") {
+        // Chirpy writes `ko-KR`; the content's language is its first part.
+        put(
+            "language",
+            lang.split(['-', '_']).next().unwrap_or(&lang).to_owned(),
+        );
+    }
+    if let Some(url) = text("url") {
+        let baseurl = text("baseurl").unwrap_or_default();
+        put(
+            "base_url",
+            format!(
+                "{}/{}",
+                url.trim_end_matches('/'),
+                baseurl.trim_matches('/')
+            )
+            .trim_end_matches('/')
+            .to_owned()
+                + "/",
+        );
+    }
+    let not_yet = "geul has no setting for it yet";
+    let mut unmapped = Vec::new();
+    for (key, why) in [
+        (
+            "timezone",
+            "dates without an offset are read as Korean time (UTC+9)",
+        ),
+        ("avatar", not_yet),
+        (
+            "social",
+            "only its name is used, as the author; links: no setting yet",
+        ),
+        ("github", not_yet),
+        ("twitter", not_yet),
+        ("comments", not_yet),
+        ("analytics", not_yet),
+        ("google_analytics", not_yet),
+        ("theme_mode", "geul follows the reader's colour scheme"),
+        ("cdn", "geul serves everything from the site"),
+        ("paginate", "geul lists every post, in pages of its own"),
+    ] {
+        if config.get(key).is_some_and(|value| !value.is_null()) {
+            unmapped.push(format!("`{key}`: not mapped ({why})"));
+        }
+    }
+    let header = "# Site settings, imported from a Jekyll site's _config.yml by \
+                  `cargo xtask import`.\n# Every key is optional; see the README \
+                  (\"Site configuration\").\n\n";
+    Ok((format!("{header}{lines}"), unmapped))
+}
+
+/// A TOML basic string.
+fn toml_string(value: &str) -> String {
+    let mut out = String::from("\"");
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+#[path = "import_tests.rs"]
+mod tests;

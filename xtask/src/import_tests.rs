@@ -1,0 +1,97 @@
+use super::*;
+
+fn write(path: &Path, text: &str) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+/// A small Jekyll site of the project's own making: two posts, media, a Chirpy config.
+fn jekyll_site(root: &Path) {
+    write(
+        &root.join("_posts/2023-11-20-first.md"),
+        "---\ntitle: 첫 글\nimage:\n  path: /assets/img/cover.png\n---\n\
+         ![그림](/assets/img/a.png){: w=\"700\" }\n[없는 파일](/assets/missing.pdf)\n",
+    );
+    write(
+        &root.join("_posts/2024/2024-01-02-second.md"),
+        "---\ntitle: 둘째\nmedia_subpath: /assets/posts/second\n---\n![b](b.png)\n",
+    );
+    for file in [
+        "assets/img/cover.png",
+        "assets/img/a.png",
+        "assets/posts/second/b.png",
+        "assets/unused.png",
+    ] {
+        write(&root.join(file), "png");
+    }
+    write(
+        &root.join("_config.yml"),
+        "title: 개발 일지\ntagline: 배운 것을 적는 곳\nurl: \"https://someone.github.io\"\n\
+         baseurl: /blog\nlang: ko-KR\ntimezone: Asia/Seoul\nsocial:\n  name: 홍길동\n  \
+         links: [https://github.com/someone]\ncomments:\n  provider: giscus\navatar: /assets/img/me.png\n",
+    );
+}
+
+#[test]
+fn posts_their_media_and_the_config_move_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let (from, to) = (dir.path().join("jekyll"), dir.path().join("geul"));
+    jekyll_site(&from);
+    let imported = import(&from, &to).unwrap();
+    assert_eq!(imported.posts, 2);
+    assert!(to.join("posts/2023-11-20-first.md").is_file());
+    assert!(
+        to.join("posts/2024/2024-01-02-second.md").is_file(),
+        "subfolders are kept"
+    );
+    assert_eq!(
+        imported.media,
+        [
+            "assets/img/a.png",
+            "assets/img/cover.png",
+            "assets/posts/second/b.png"
+        ]
+    );
+    assert!(
+        !to.join("assets/unused.png").exists(),
+        "only what the posts name"
+    );
+    assert_eq!(imported.missing, ["assets/missing.pdf"]);
+
+    let config = fs::read_to_string(to.join("site.toml")).unwrap();
+    let table: toml::Table = config.parse().unwrap();
+    assert_eq!(table["title"].as_str(), Some("개발 일지"));
+    assert_eq!(table["description"].as_str(), Some("배운 것을 적는 곳"));
+    assert_eq!(table["author"].as_str(), Some("홍길동"));
+    assert_eq!(table["language"].as_str(), Some("ko"));
+    assert_eq!(
+        table["base_url"].as_str(),
+        Some("https://someone.github.io/blog/")
+    );
+    // geul reads what it wrote.
+    geul_build::SiteConfig::parse(Path::new("site.toml"), &config).unwrap();
+    let unmapped = imported.unmapped.join("\n");
+    for key in ["`timezone`", "`avatar`", "`comments`", "`social`"] {
+        assert!(unmapped.contains(key), "{key} in {unmapped}");
+    }
+}
+
+#[test]
+fn a_folder_without_posts_is_refused_and_the_old_settings_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let error = import(dir.path(), &dir.path().join("geul")).unwrap_err();
+    assert!(
+        error.message.contains("has no _posts folder"),
+        "{}",
+        error.message
+    );
+
+    let (from, to) = (dir.path().join("jekyll"), dir.path().join("geul"));
+    jekyll_site(&from);
+    write(&to.join("site.toml"), "title = \"옛 이름\"\n");
+    import(&from, &to).unwrap();
+    assert_eq!(
+        fs::read_to_string(to.join("site.toml.before-import")).unwrap(),
+        "title = \"옛 이름\"\n"
+    );
+}
