@@ -234,3 +234,18 @@ fn the_lead_and_contents_come_before_the_text() {
     .unwrap();
     assert!(!post.html.contains("class=\"toc\""), "{}", post.html);
 }
+
+#[test]
+fn an_italic_line_after_an_image_is_its_caption() {
+    let (html, warnings) =
+        render("![화면](https://example.com/a.png){: .shadow }\n_설정 화면_\n\n_그냥 기울임_\n");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(
+        html.starts_with(
+            "<figure><img src=\"https://example.com/a.png\" alt=\"화면\" loading=\"lazy\" class=\"shadow\">\
+             <figcaption>설정 화면</figcaption></figure>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("<p><em>그냥 기울임</em></p>"), "{html}");
+}

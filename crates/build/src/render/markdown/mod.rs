@@ -7,6 +7,7 @@
 //! through an allow-list sanitizer so raw HTML in posts cannot run script.
 
 mod attributes;
+mod figures;
 mod footnotes;
 mod headings;
 mod lists;
@@ -353,6 +354,7 @@ pub fn render_markdown(
     });
     events.extend(footnotes.into_section());
 
+    figures::caption_figures(&mut events);
     headings::assign_heading_ids(&mut events);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, bound_text_runs(events).into_iter());
