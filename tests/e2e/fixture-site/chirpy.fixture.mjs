@@ -49,6 +49,24 @@ appTest(browser, 'callouts are labelled notes, code is highlighted and numbered,
   assert.equal(new URL(page.url()).pathname, '/geul/posts/first-deploy/');
 });
 
+appTest(browser, 'the lead shows the description, the change date, the author and the cover; a caption and a scheme image', async (page) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openPost(page);
+  assert.equal(norm(await body(page).locator('.post-lead__description').innerText()), '지킬 문법이 그대로 보이는지 확인한다.');
+  assert.equal(norm(await body(page).locator('.post-lead__facts').innerText()), '수정 2024년 4월 12일 글쓴이 기록장 지기');
+  const cover = body(page).locator('figure.post-cover img');
+  assert.equal(await cover.getAttribute('alt'), '옮겨 온 블로그의 구성도');
+  assert.ok(await cover.evaluate((img) => img.complete && img.naturalWidth > 0), 'the cover loads');
+  assert.match(await body(page).locator('figure.post-cover').getAttribute('style'), /data:image\/gif/);
+  assert.equal(norm(await body(page).locator('figure figcaption').innerText()), '구성도: 글이 옮겨 오는 길');
+  const night = body(page).locator('img[alt="밤의 구성도"]');
+  assert.equal(await night.isVisible(), false, 'a .dark image is hidden in the light scheme');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await eventually(async () => assert.equal(await night.isVisible(), true, 'and shown in the dark one'));
+  const contents = body(page).locator('nav.toc');
+  assert.equal(await contents.getAttribute('aria-label'), '목차');
+});
+
 appTest(browser, 'code is coloured in both schemes, by the scheme', async (page) => {
   const colours = async () => page.evaluate(() => {
     const colour = (selector) => getComputedStyle(document.querySelector(`.post__body ${selector}`)).color;
