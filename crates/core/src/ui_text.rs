@@ -10,11 +10,9 @@ pub struct UiText {
     pub callout_info: &'static str,
     pub callout_warning: &'static str,
     pub callout_danger: &'static str,
-    /// The button that loads an embedded video, before anything is fetched from its host;
-    /// `{host}` is the service's name.
+    /// An embedded video before anything is fetched from its host: a link to the video
+    /// there, which the body script turns into the player; `{host}` is the service's name.
     pub embed_play: &'static str,
-    /// The link to the video on its host, for a reader without scripts.
-    pub embed_open: &'static str,
     /// A code block's copy button, and what it announces once the code is copied.
     pub code_copy: &'static str,
     pub code_copied: &'static str,
@@ -33,7 +31,6 @@ pub const KOREAN: UiText = UiText {
     callout_warning: "주의",
     callout_danger: "위험",
     embed_play: "{host} 동영상 재생",
-    embed_open: "{host}에서 보기",
     code_copy: "코드 복사",
     code_copied: "복사했습니다",
     updated: "수정",
