@@ -1,4 +1,5 @@
-// What post bodies do in the browser: copy a code block, start an embedded video. A body
+// What post bodies do in the browser: copy a code block, start an embedded video, draw a
+// diagram. A body
 // that needs it carries this script (crates/build/src/publish/content_style.rs): the static
 // page runs it as it loads, and the app runs it when it shows such a body. Listening on the
 // document covers every body shown afterwards.
@@ -34,4 +35,51 @@ if (!root.classList.contains("enhanced")) {
       frame.focus();
     }
   });
+
+  // Diagrams: mermaid, served beside this script, is fetched the first time a body has
+  // one. The source stays in the page (shown until drawn, or if drawing fails) so the
+  // drawing can follow the colour scheme when it changes.
+  const MERMAID = new URL("./@MERMAID_FOLDER@/mermaid.esm.min.mjs", import.meta.url).href;
+  const darkScheme = matchMedia("(prefers-color-scheme: dark)");
+  let mermaid = null;
+  let queue = Promise.resolve();
+  let drawn = 0;
+  const isDark = () => root.dataset.theme ? root.dataset.theme === "dark" : darkScheme.matches;
+  const draw = async (figures) => {
+    if (figures.length === 0) return;
+    mermaid ??= import(MERMAID).then((module) => module.default);
+    const api = await mermaid;
+    api.initialize({ startOnLoad: false, securityLevel: "strict", theme: isDark() ? "dark" : "default" });
+    for (const figure of figures) {
+      const source = figure.querySelector(".diagram__source").textContent;
+      figure.dataset.drawing = "";
+      try {
+        const { svg } = await api.render(`diagram-${++drawn}`, source);
+        let drawing = figure.querySelector(".diagram__drawing");
+        if (!drawing) {
+          drawing = document.createElement("div");
+          drawing.className = "diagram__drawing";
+          figure.append(drawing);
+        }
+        drawing.innerHTML = svg;
+        figure.dataset.drawn = "";
+      } catch (error) {
+        figure.dataset.failed = "";
+        console.warn("geul: a diagram could not be drawn", error);
+      }
+    }
+  };
+  const drawNew = () => {
+    const figures = [...document.querySelectorAll(".diagram:not([data-drawing])")];
+    queue = queue.then(() => draw(figures));
+  };
+  const redrawAll = () => {
+    const figures = [...document.querySelectorAll(".diagram[data-drawn]")];
+    queue = queue.then(() => draw(figures));
+  };
+  drawNew();
+  // The app shows bodies after this script first ran.
+  new MutationObserver(drawNew).observe(document.body, { childList: true, subtree: true });
+  darkScheme.addEventListener("change", redrawAll);
+  new MutationObserver(redrawAll).observe(root, { attributeFilter: ["data-theme"] });
 }

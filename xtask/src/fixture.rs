@@ -8,6 +8,8 @@ use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 
+use geul_build::MERMAID_PACKAGE;
+
 use crate::site::{self, Build, FileSize};
 use crate::util::{self, Error, Result};
 
@@ -169,6 +171,21 @@ fn allowed(name: &str, media: &[String]) -> bool {
         || ["posts/", "tags/", "categories/"]
             .iter()
             .any(|kind| page(kind))
+        || vendored(name)
+}
+
+/// A module of the mermaid package as npm installed it (a fixture post has a diagram).
+fn vendored(name: &str) -> bool {
+    let folder = format!("{}/", geul_build::mermaid_dir());
+    name.strip_prefix(&folder).is_some_and(|module| {
+        module.ends_with(".mjs")
+            && !module.split('/').any(|part| part.starts_with('.'))
+            && util::repo_root()
+                .join(MERMAID_PACKAGE)
+                .join("dist")
+                .join(module)
+                .is_file()
+    })
 }
 
 /// Checks that `dist`, the fixture's build, holds only what the site may publish and that

@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 
 use geul::prerender::StaticSite;
 use geul_build::{
-    assemble, page_parts_dir, site_files_dir, site_root, SiteConfig, INDEX_FILE, PARTS_SEPARATOR,
+    assemble, mermaid_dir, page_parts_dir, site_files_dir, site_root, Policy, SiteConfig,
+    INDEX_FILE, PARTS_SEPARATOR,
 };
 
 use crate::util::{self, Error, Result};
@@ -117,6 +118,12 @@ pub fn stage(
         )));
     }
     let copied = copy_tree(content, staging)?;
+    // Mermaid, published for a site with diagrams, draws each with a `<style>` of its own.
+    let policy = match policy {
+        true if staging.join(mermaid_dir()).is_dir() => Policy::InlineStyles,
+        true => Policy::Strict,
+        false => Policy::Off,
+    };
     let index = staging.join("index.html");
     let template = fs::read_to_string(&index)
         .map_err(|e| Error::new(format!("cannot read {}: {e}", index.display())))?;
@@ -242,11 +249,37 @@ mod tests {
         assert!(staging.join("content/깊은/x.txt").is_file());
         assert_eq!(
             fs::read_to_string(staging.join("posts/첫-글/index.html")).unwrap(),
-            format!("<html lang=\"ko\"><head>{}<title>첫 글</title></head><body><div id=\"geul\"></div><p>본문</p></body></html>", geul_build::csp_meta(""))
+            format!("<html lang=\"ko\"><head>{}<title>첫 글</title></head><body><div id=\"geul\"></div><p>본문</p></body></html>", geul_build::csp_meta("", Policy::Strict))
         );
         assert!(fs::read_to_string(staging.join("404.html"))
             .unwrap()
             .contains("<h1>없음 /404/</h1>"));
+    }
+
+    #[test]
+    fn a_site_that_publishes_mermaid_allows_its_style_elements() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (content, pages, staging) = (
+            tmp.path().join("content-out"),
+            tmp.path().join("pages"),
+            tmp.path().join("staging"),
+        );
+        let policy_of = |staging: &Path| {
+            fs::create_dir_all(staging).unwrap();
+            let template = "<html><head><title>t</title></head><body><div id=geul></div></html>";
+            fs::write(staging.join("index.html"), template).unwrap();
+            stage(&content, &pages, staging, "ko", true, |_| Ok(String::new())).unwrap();
+            fs::read_to_string(staging.join("index.html")).unwrap()
+        };
+        fs::create_dir_all(&pages).unwrap();
+        let parts = format!("<title>a</title>{PARTS_SEPARATOR}/");
+        fs::write(pages.join("index.html.parts"), parts).unwrap();
+        fs::create_dir_all(&content).unwrap();
+        assert!(policy_of(&staging).contains("style-src 'self';"));
+        fs::create_dir_all(content.join(mermaid_dir())).unwrap();
+        fs::write(content.join(mermaid_dir()).join("mermaid.esm.min.mjs"), "").unwrap();
+        let with_mermaid = policy_of(&tmp.path().join("staging-2"));
+        assert!(with_mermaid.contains("style-src 'self' 'unsafe-inline';"));
     }
 
     #[test]

@@ -108,13 +108,15 @@ fn npm_bin(name: &str) -> PathBuf {
 }
 
 /// The npm packages in `.tools`, at the versions its package-lock.json pins.
-const NPM_TOOLS: [(&str, &str); 2] = [
+const NPM_TOOLS: [(&str, &str); 3] = [
     ("binaryen", BINARYEN_NPM_VERSION),
     ("terser", TERSER_NPM_VERSION),
+    // Not a tool: the browser files a site with diagrams serves (geul-build copies them).
+    ("mermaid", geul_build::MERMAID_VERSION),
 ];
 
-/// wasm-opt and terser, with `npm ci` from `.tools/package-lock.json` unless the
-/// installed ones already print the pinned versions.
+/// wasm-opt, terser and mermaid, with `npm ci` from `.tools/package-lock.json` unless the
+/// installed ones already are the pinned versions.
 fn ensure_npm_tools() -> Result<()> {
     let dir = util::repo_root().join(TOOLS_DIR);
     // Trunk.toml's wasm_opt follows these constants, so the lockfile must too.
@@ -135,7 +137,8 @@ fn ensure_npm_tools() -> Result<()> {
     let all_current = || {
         tools.iter().all(|(path, wanted)| {
             probe(Command::new(path).arg("--version")).is_some_and(|out| out.contains(wanted))
-        })
+        }) && npm::installed_version(&dir, "mermaid").as_deref()
+            == Some(geul_build::MERMAID_VERSION)
     };
     if all_current() {
         for (path, wanted) in &tools {
@@ -152,8 +155,10 @@ fn ensure_npm_tools() -> Result<()> {
         return Ok(());
     }
     Err(Error::new(format!(
-        "`npm ci` installed binaryen {BINARYEN_NPM_VERSION} and terser {TERSER_NPM_VERSION} into \
-         {TOOLS_DIR}, but their `--version` does not print {:?}",
+        "`npm ci` installed binaryen {BINARYEN_NPM_VERSION}, terser {TERSER_NPM_VERSION} and \
+         mermaid {} into {TOOLS_DIR}, but their `--version` does not print {:?} or mermaid's \
+         package.json names another version",
+        geul_build::MERMAID_VERSION,
         tools.map(|(_, wanted)| wanted)
     )))
 }

@@ -12,6 +12,7 @@ use crate::post::ReadOptions;
 use crate::publish::feeds::{atom_feed, robots, sitemaps};
 use crate::publish::pages::site_pages;
 use crate::publish::redirects::{redirects, Redirect};
+use crate::publish::vendor::{copy_mermaid, MERMAID_PACKAGE};
 use crate::site::{load_site_with, write_site_files, Site};
 
 /// Environment variable naming the folder that holds the site (`posts/`, `assets/`,
@@ -106,6 +107,15 @@ pub fn run() {
     for warning in &built.warnings {
         println!("cargo:warning={warning}");
     }
+    if let Some(post) = built.diagrams.first() {
+        let package = manifest_dir.join(MERMAID_PACKAGE);
+        println!(
+            "cargo:rerun-if-changed={}",
+            package.join("package.json").display()
+        );
+        copy_mermaid(&package, &output.files)
+            .unwrap_or_else(|message| fail(&[ContentError::new(post, 0, message)]));
+    }
     std::fs::write(out_dir.join(INDEX_FILE), built.index).expect("write the post index");
 }
 
@@ -121,6 +131,8 @@ pub struct Built {
     /// The index the app embeds.
     pub index: Vec<u8>,
     pub warnings: Vec<ContentWarning>,
+    /// The posts with a diagram, which need mermaid published beside them.
+    pub diagrams: Vec<PathBuf>,
 }
 
 /// Builds the site in `root` (posts from `posts_dir`, those `options` include): every file published beside the app,
@@ -151,9 +163,16 @@ pub fn build_site(
             format!("cannot write the post index: {error}"),
         )]
     })?;
+    let diagrams = site
+        .posts
+        .iter()
+        .filter(|post| post.has_diagram())
+        .map(|post| post.file.clone())
+        .collect();
     Ok(Built {
         index,
         warnings: site.warnings,
+        diagrams,
     })
 }
 

@@ -25,11 +25,12 @@ pub use post::{
     parse_post, read_post, render_post, Format, LeftOut, Post, PostSource, ReadOptions,
     RenderContext,
 };
-pub use publish::csp::meta as csp_meta;
+pub use publish::csp::{meta as csp_meta, Policy};
 pub use publish::feeds::{
     atom_feed, robots, sitemaps, sitemaps_within, SITEMAP_MAX_BYTES, SITEMAP_MAX_URLS,
 };
 pub use publish::pages::{assemble, site_pages, Page, PARTS_SEPARATOR};
+pub use publish::vendor::{mermaid_dir, MERMAID_PACKAGE, MERMAID_VERSION};
 pub use render::images::SiteImages;
 pub use render::markdown::{MAX_DEPTH, RAW_TEXT_TAGS};
 pub use search_index::SearchIndexFile;

@@ -148,6 +148,11 @@ pub struct RenderContext<'a> {
 
 impl Post {
     /// The body's file as published: the stylesheet and script bodies use, then the body.
+    /// Whether the body has a diagram for the browser to draw.
+    pub fn has_diagram(&self) -> bool {
+        self.html.contains(crate::render::diagrams::DIAGRAM_MARK)
+    }
+
     pub fn body_file(&self) -> String {
         format!("{}{}", body_file_head(&self.html), self.html)
     }

@@ -107,6 +107,45 @@ fn code_is_highlighted_with_classes_and_its_text_is_searchable() {
 }
 
 #[test]
+fn a_mermaid_block_is_a_diagram_whose_body_loads_the_script() {
+    let (post, warnings) = parse(
+        "posts/a.md",
+        "---\ntitle: 글\n---\n첫 문단\n\n```mermaid\ngraph TD\n  가 --> 나\n```\n",
+    )
+    .unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(
+        post.html.contains(
+            "<figure class=\"diagram\"><pre class=\"diagram__source\"><code>graph TD\n  \
+             가 --&gt; 나</code></pre></figure>"
+        ),
+        "{}",
+        post.html
+    );
+    assert!(post.has_diagram());
+    assert!(
+        !post.text.contains("graph TD"),
+        "not searchable: {}",
+        post.text
+    );
+    let file = post.body_file();
+    assert!(
+        file.contains("<script type=\"module\" src=\"content/enhance-"),
+        "{file}"
+    );
+    let (plain, _) = parse("posts/b.md", "---\ntitle: 글\n---\n그림 없음\n").unwrap();
+    assert!(!plain.has_diagram());
+    assert!(!plain.body_file().contains("<script"));
+}
+
+#[test]
+fn a_post_cannot_pass_for_a_diagram() {
+    let (html, _) =
+        render("<figure class=\"diagram\"><pre class=\"diagram__source\">x</pre></figure>\n");
+    assert!(!html.contains("class="), "{html}");
+}
+
+#[test]
 fn any_other_list_is_removed_with_a_warning_on_its_line() {
     let (html, warnings) =
         render("문단\n{: .text-center }\n\n> 인용\n{: #quote }\n\n끝 `x`{: .unknown}\n");

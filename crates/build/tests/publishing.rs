@@ -3,7 +3,9 @@
 mod common;
 
 use common::{publishing_config, real_site, repo_root};
-use geul_build::{assemble, atom_feed, site_pages, Page, Site, SiteConfig, PARTS_SEPARATOR};
+use geul_build::{
+    assemble, atom_feed, site_pages, Page, Policy, Site, SiteConfig, PARTS_SEPARATOR,
+};
 use geul_core::{FacetKind, Route};
 
 fn site() -> Site {
@@ -107,7 +109,7 @@ fn pages_go_into_trunks_index_html_plain_or_minified() {
         "<title>새 제목</title>",
         "<div id=\"prerendered\">본문</div>",
         "ko",
-        true,
+        Policy::Strict,
     )
     .unwrap();
     assert_eq!(
@@ -116,7 +118,14 @@ fn pages_go_into_trunks_index_html_plain_or_minified() {
     );
     let minified =
         "<!doctype html><html lang=ko><title>geul</title><body><div id=geul></div></body>";
-    let html = assemble(minified, "<title>t</title>", "<p>b</p>", "en", true).unwrap();
+    let html = assemble(
+        minified,
+        "<title>t</title>",
+        "<p>b</p>",
+        "en",
+        Policy::Strict,
+    )
+    .unwrap();
     assert!(
         html.starts_with(
             "<!doctype html><html lang=\"en\"><meta http-equiv=\"Content-Security-Policy\""
@@ -124,14 +133,14 @@ fn pages_go_into_trunks_index_html_plain_or_minified() {
         "{html}"
     );
     assert_eq!(
-        assemble("<html><body></body></html>", "", "", "ko", true),
+        assemble("<html><body></body></html>", "", "", "ko", Policy::Strict),
         None
     );
     // A script before the policy would run unchecked.
     let early_script = "<html><script>x()</script><title>a</title><div id=geul></div></html>";
-    assert_eq!(assemble(early_script, "", "", "ko", true), None);
+    assert_eq!(assemble(early_script, "", "", "ko", Policy::Strict), None);
     // Without the policy, for a development server that adds scripts of its own.
-    let plain = assemble(minified, "<title>t</title>", "<p>b</p>", "en", false).unwrap();
+    let plain = assemble(minified, "<title>t</title>", "<p>b</p>", "en", Policy::Off).unwrap();
     assert!(!plain.contains("Content-Security-Policy"), "{plain}");
 }
 

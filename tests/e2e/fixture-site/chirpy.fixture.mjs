@@ -159,3 +159,38 @@ appTest(browser, 'a footnote and its reference link to each other', async (page)
   await note.locator('a.footnote-back').click();
   await eventually(async () => assert.ok(page.url().endsWith('#fnref:1'), page.url()));
 });
+
+appTest(browser, 'a mermaid diagram is drawn from the site\'s own files, in the reader\'s scheme, and only where there is one', async (page) => {
+  const mermaid = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/mermaid-')) mermaid.push(request.url());
+  });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await gotoApp(page, '');
+  await page.locator('article.post-card[data-slug="first-deploy"] h2 a').click();
+  await waitForView(page, 'post');
+  await page.waitForTimeout(300);
+  assert.deepEqual(mermaid, [], 'the list and a post without a diagram load no mermaid');
+
+  await gotoApp(page, '');
+  await page.locator(`article.post-card[data-slug="${SLUG}"] h2 a`).click();
+  await waitForView(page, 'post');
+  const diagram = body(page).locator('figure.diagram');
+  const drawing = diagram.locator('.diagram__drawing svg');
+  await eventually(async () => assert.equal(await drawing.count(), 1, 'drawn in the app'), { timeout: 15_000 });
+  assert.equal(norm(await diagram.locator('.diagram__drawing').innerText()), '지킬 글 geul 빌드 정적 페이지');
+  assert.equal(await diagram.locator('.diagram__source').isVisible(), false, 'the source gives way');
+  assert.ok(mermaid.length > 0 && mermaid.every((url) => url.startsWith(appUrl('content/'))), mermaid.join('\n'));
+  const fill = () => drawing.locator('.node rect').first().evaluate((rect) => getComputedStyle(rect).fill);
+  const light = await fill();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await eventually(async () => assert.notEqual(await fill(), light, 'redrawn for the dark scheme'), { timeout: 15_000 });
+});
+
+appTest(browser, 'without scripts, a diagram shows its source', async (page) => {
+  await page.route('**/*.{js,mjs,wasm}', (route) => route.abort());
+  await page.goto(appUrl(`posts/${SLUG}/`), { waitUntil: 'load' });
+  const source = page.locator('#prerendered .post__body .diagram__source');
+  assert.match(norm(await source.innerText()), /^flowchart LR 옛글\[지킬 글\] --> 빌드\{geul 빌드\}/);
+  expectProblems(page, /Failed to fetch|ERR_FAILED|_bg\.wasm|\.js/);
+});

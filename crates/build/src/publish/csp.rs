@@ -7,8 +7,19 @@ use sha2::{Digest, Sha256};
 
 use base64::Engine;
 
+/// Which policy a page gets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Policy {
+    /// None: a development server injects scripts of its own, which no policy could name.
+    Off,
+    /// Scripts and stylesheets from the site's own files only.
+    Strict,
+    /// Also `<style>` elements: on a site with diagrams, which mermaid draws with one each.
+    InlineStyles,
+}
+
 /// The policy for a page whose inline scripts are those in `page`.
-pub fn policy(page: &str) -> String {
+pub fn policy(page: &str, kind: Policy) -> String {
     let hashes: String = inline_scripts(page)
         .map(|script| {
             let digest = Sha256::digest(script.as_bytes());
@@ -25,15 +36,23 @@ pub fn policy(page: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; \
          object-src 'none'; base-uri 'self'; form-action 'self'; img-src 'self' data: https:; \
-         frame-src {players}; style-src 'self'; style-src-attr 'unsafe-inline'"
+         frame-src {players}; style-src 'self'{}; style-src-attr 'unsafe-inline'",
+        if kind == Policy::InlineStyles {
+            " 'unsafe-inline'"
+        } else {
+            ""
+        }
     )
 }
 
-/// The `<meta>` that carries [`policy`].
-pub fn meta(page: &str) -> String {
+/// The `<meta>` that carries [`policy`]; nothing for [`Policy::Off`].
+pub fn meta(page: &str, kind: Policy) -> String {
+    if kind == Policy::Off {
+        return String::new();
+    }
     format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
-        policy(page)
+        policy(page, kind)
     )
 }
 
@@ -67,17 +86,21 @@ mod tests {
         let scripts: Vec<&str> = inline_scripts(page).collect();
         assert_eq!(scripts, ["import x", "alert(1)"]);
         // `echo -n 'alert(1)' | openssl dgst -sha256 -binary | base64`
-        assert!(policy(page).contains("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"));
+        assert!(policy(page, Policy::Strict)
+            .contains("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"));
     }
 
     #[test]
     fn the_policy_names_every_required_directive() {
         assert_eq!(
-            policy("<p>no script</p>"),
+            policy("<p>no script</p>", Policy::Strict),
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; \
              base-uri 'self'; form-action 'self'; img-src 'self' data: https:; \
              frame-src https://www.youtube-nocookie.com https://player.twitch.tv \
              https://player.bilibili.com; style-src 'self'; style-src-attr 'unsafe-inline'"
         );
+        let with_diagrams = policy("<p>no script</p>", Policy::InlineStyles);
+        assert!(with_diagrams.contains("; style-src 'self' 'unsafe-inline';"));
+        assert_eq!(meta("<p>x</p>", Policy::Off), "");
     }
 }

@@ -6,3 +6,4 @@ pub(crate) mod csp;
 pub(crate) mod feeds;
 pub(crate) mod pages;
 pub(crate) mod redirects;
+pub(crate) mod vendor;

@@ -10,6 +10,7 @@ use geul_core::{titles, Facet, PostDate, PostMeta, Route};
 
 use crate::config::SiteConfig;
 use crate::post::Post;
+use crate::publish::csp::Policy;
 use crate::render::markdown::escape_html as esc;
 use crate::site::Site;
 
@@ -177,16 +178,15 @@ pub fn not_found_page(config: &SiteConfig) -> Page {
 
 /// Puts a page into the app's `index.html`: its head replaces `<title>…</title>`, its body
 /// follows the mount point `<div id="geul"></div>`, and `<html lang>` follows the site.
-/// With `policy`, the page's Content-Security-Policy comes first in its head, before any
-/// script ([`crate::publish::csp`]); a development server that injects scripts of its own (Trunk's
-/// live reload) needs it left out. Works on Trunk's minified output too. `None` if the
+/// The page's Content-Security-Policy ([`crate::publish::csp`]) comes first in its head,
+/// before any script, unless `policy` is [`Policy::Off`]. Works on Trunk's minified output too. `None` if the
 /// template lacks either anchor, or has a script before its `<title>`.
 pub fn assemble(
     template: &str,
     page_head: &str,
     page_body: &str,
     language: &str,
-    policy: bool,
+    policy: Policy,
 ) -> Option<String> {
     let title_start = template.find("<title>")?;
     let title_end = template[title_start..].find("</title>")? + title_start + "</title>".len();
@@ -209,9 +209,7 @@ pub fn assemble(
     out.push_str(&template[title_end..mount]);
     out.push_str(page_body);
     out.push_str(&template[mount..]);
-    if policy {
-        out.insert_str(title_start, &crate::publish::csp::meta(&out));
-    }
+    out.insert_str(title_start, &crate::publish::csp::meta(&out, policy));
     let lang = format!("<html lang=\"{}\"", esc(language));
     Some(
         out.replacen("<html lang=\"ko\"", &lang, 1)

@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::{Site, BODY_DIR};
 use crate::publish::content_style::{
-    body_script_path, content_style_path, BODY_SCRIPT, CONTENT_STYLE,
+    body_script, body_script_path, content_style_path, CONTENT_STYLE,
 };
 
 /// Encoded chunks as content-hashed files: (`content/<kind>-<hash>.bin`, bytes).
@@ -49,7 +49,7 @@ pub fn write_site_files(site: &Site, site_root: &Path, out_dir: &Path) -> io::Re
         fs::write(out_dir.join(&post.meta.body_path), post.body_file())?;
     }
     fs::write(out_dir.join(content_style_path()), CONTENT_STYLE)?;
-    fs::write(out_dir.join(body_script_path()), BODY_SCRIPT)?;
+    fs::write(out_dir.join(body_script_path()), body_script())?;
     fs::write(out_dir.join(&site.search_path), &site.search_bytes)?;
     for (path, bytes) in site.text_chunks.iter().chain(&site.card_chunks) {
         fs::write(out_dir.join(path), bytes)?;

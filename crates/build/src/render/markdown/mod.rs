@@ -21,6 +21,7 @@ mod tags;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 
+use crate::render::diagrams::{diagram_html, is_diagram};
 use crate::render::highlight::{code_block_html, CodeBlock};
 use crate::render::images::ImageResolver;
 use crate::render::slots::Slots;
@@ -144,14 +145,19 @@ pub fn render_markdown(
                 Event::End(TagEnd::CodeBlock) => {
                     let (language, file, no_line_numbers, code_text) =
                         code.take().expect("inside a code block");
-                    let html = code_block_html(&CodeBlock {
-                        language: &language,
-                        code: &code_text,
-                        file: file.as_deref(),
-                        no_line_numbers,
-                    });
-                    text.push_str(&code_text);
-                    text.push('\n');
+                    // A diagram's source is not prose: search leaves it out.
+                    let html = if is_diagram(&language) {
+                        diagram_html(&code_text)
+                    } else {
+                        text.push_str(&code_text);
+                        text.push('\n');
+                        code_block_html(&CodeBlock {
+                            language: &language,
+                            code: &code_text,
+                            file: file.as_deref(),
+                            no_line_numbers,
+                        })
+                    };
                     events.push(Event::Html(format!("{}\n", slots.hold(html)).into()));
                 }
                 _ => {}
