@@ -8,7 +8,7 @@ use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 
-use geul_build::MERMAID_PACKAGE;
+use geul_build::{media_path, MERMAID_PACKAGE};
 
 use crate::site::{self, Build, FileSize};
 use crate::util::{self, Error, Result};
@@ -191,13 +191,27 @@ fn vendored(name: &str) -> bool {
 /// Checks that `dist`, the fixture's build, holds only what the site may publish and that
 /// no secret of the tricks, and no post left out, reached any file.
 pub fn check_published(dist: &Path) -> Result<usize> {
-    let mut media = Vec::new();
+    let mut assets = Vec::new();
     files_under(
         &util::repo_root().join(FIXTURE_DIR).join("assets"),
         "assets/",
-        &mut media,
+        &mut assets,
     )?;
-    let media: Vec<String> = media.into_iter().map(|(name, _)| name).collect();
+    // Where each of the fixture's own media files would be published (links and hidden
+    // files are the tricks, never published).
+    let mut media = Vec::new();
+    for (name, path) in assets {
+        let meta = fs::symlink_metadata(&path).map_err(|e| io("inspect", &path, e))?;
+        if meta.is_file() && !name.split('/').any(|part| part.starts_with('.')) {
+            let bytes = fs::read(&path).map_err(|e| io("read", &path, e))?;
+            media.push(media_path(&name, &bytes));
+        }
+    }
+    let diagram = media
+        .iter()
+        .find(|name| name.starts_with("media/diagram-"))
+        .cloned()
+        .unwrap_or_default();
     let mut files = Vec::new();
     files_under(dist, "", &mut files)?;
     let mut problems = Vec::new();
@@ -214,7 +228,7 @@ pub fn check_published(dist: &Path) -> Result<usize> {
             problems.push(format!("{name} publishes a post that is left out ({word})"));
         }
     }
-    for expected in ["index.html", TRICKED_PAGE, "assets/img/diagram.png"]
+    for expected in ["index.html", TRICKED_PAGE, &diagram]
         .into_iter()
         .chain(REDIRECTS)
     {
@@ -239,7 +253,7 @@ mod tests {
 
     #[test]
     fn the_allow_list_takes_the_site_and_nothing_else() {
-        let media = vec!["assets/img/diagram.png".to_owned()];
+        let media = vec!["media/diagram-0123456789abcdef.png".to_owned()];
         for name in [
             "index.html",
             "geul-0123456789abcdef_bg.wasm",
@@ -250,7 +264,7 @@ mod tests {
             "content/enhance-0123456789abcdef.js",
             "posts/첫-글/index.html",
             "tags/rust/index.html",
-            "assets/img/diagram.png",
+            "media/diagram-0123456789abcdef.png",
         ] {
             assert!(allowed(name, &media), "{name}");
         }
@@ -258,6 +272,8 @@ mod tests {
             ".env",
             ".git/config",
             "assets/logo.png",
+            "assets/img/diagram.png",
+            "media/logo-0123456789abcdef.png",
             "posts/passwd/index.html/x",
             "content/abc.txt",
             "geul-x.js",

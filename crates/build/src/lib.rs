@@ -34,4 +34,7 @@ pub use publish::vendor::{mermaid_dir, MERMAID_PACKAGE, MERMAID_VERSION};
 pub use render::images::SiteImages;
 pub use render::markdown::{MAX_DEPTH, RAW_TEXT_TAGS};
 pub use search_index::SearchIndexFile;
-pub use site::{load_site, load_site_with, search_docs, site_of_posts, write_site_files, Site};
+pub use site::{
+    load_site, load_site_with, media_path, search_docs, site_of_posts, write_site_files, MediaFile,
+    Site, MEDIA_DIR,
+};

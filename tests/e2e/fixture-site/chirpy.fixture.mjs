@@ -60,6 +60,9 @@ appTest(browser, 'the lead shows the description, the change date, the author an
   assert.match(await body(page).locator('figure.post-cover').getAttribute('style'), /data:image\/gif/);
   assert.equal(norm(await body(page).locator('figure figcaption').innerText()), '구성도: 글이 옮겨 오는 길');
   const night = body(page).locator('img[alt="밤의 구성도"]');
+  // Published under its content's name, with the file's own size (64×64) to hold its place.
+  assert.match(await night.getAttribute('src'), /^(\/geul\/)?media\/diagram-[0-9a-f]{16}\.png$/);
+  assert.deepEqual([await night.getAttribute('width'), await night.getAttribute('height')], ['64', '64']);
   assert.equal(await night.isVisible(), false, 'a .dark image is hidden in the light scheme');
   await page.emulateMedia({ colorScheme: 'dark' });
   await eventually(async () => assert.equal(await night.isVisible(), true, 'and shown in the dark one'));

@@ -61,6 +61,12 @@ impl ImageSource {
 /// Decides what an image reference in a post points to.
 pub trait ImageResolver {
     fn resolve(&self, dest: &str) -> ImageSource;
+
+    /// The width and height, in pixels, of the image a [`ImageSource::Found`] names, if
+    /// known.
+    fn size(&self, _src: &str) -> Option<(u32, u32)> {
+        None
+    }
 }
 
 /// File name endings of the media a site may publish.
@@ -188,6 +194,10 @@ impl ImageResolver for WithinBasePath<'_> {
             _ => self.inner.resolve(dest),
         }
     }
+
+    fn size(&self, src: &str) -> Option<(u32, u32)> {
+        self.inner.size(src)
+    }
 }
 
 /// Media a post names, as Jekyll and Chirpy find them: a path from `/` is the
@@ -213,6 +223,10 @@ impl ImageResolver for PostMedia<'_> {
             ImageSource::Missing => self.inner.resolve(dest),
             found_or_refused => found_or_refused,
         }
+    }
+
+    fn size(&self, src: &str) -> Option<(u32, u32)> {
+        self.inner.size(src)
     }
 }
 

@@ -16,6 +16,8 @@ pub struct Cover {
     pub src: String,
     pub alt: String,
     pub placeholder: Option<String>,
+    /// The image's width and height in pixels, when the build could read them.
+    pub size: Option<(u32, u32)>,
 }
 
 impl Cover {
@@ -39,6 +41,7 @@ impl Cover {
             src: src.to_owned(),
             alt: cover_text(image, "alt").unwrap_or_default(),
             placeholder,
+            size: images.size(src),
         }
     }
 }
@@ -100,8 +103,11 @@ pub fn lead_html(lead: &Lead) -> String {
                 escape_html(url)
             )
         });
+        let size = cover.size.map_or(String::new(), |(width, height)| {
+            format!(" width=\"{width}\" height=\"{height}\"")
+        });
         html += &format!(
-            "<figure class=\"post-cover\"{placeholder}><img src=\"{}\" alt=\"{}\"></figure>",
+            "<figure class=\"post-cover\"{placeholder}><img src=\"{}\" alt=\"{}\"{size}></figure>",
             escape_html(&cover.src),
             escape_html(&cover.alt)
         );
@@ -219,6 +225,7 @@ mod tests {
                 src: "assets/cover.png".into(),
                 alt: "표지".into(),
                 placeholder: Some("data:image/webp;base64,AAAA".into()),
+                size: Some((1200, 630)),
             }),
         };
         assert_eq!(
@@ -227,7 +234,7 @@ mod tests {
              <span>수정 <time datetime=\"2024-03-09\">2024년 3월 9일</time></span>\
              <span>글쓴이 구국원, Kim &amp; Lee</span></p>\
              <figure class=\"post-cover\" style=\"background-image: url(&quot;data:image/webp;base64,AAAA&quot;)\">\
-             <img src=\"assets/cover.png\" alt=\"표지\"></figure>"
+             <img src=\"assets/cover.png\" alt=\"표지\" width=\"1200\" height=\"630\"></figure>"
         );
         assert_eq!(lead_html(&Lead::default()), "");
     }

@@ -54,12 +54,12 @@ pub fn write_site_files(site: &Site, site_root: &Path, out_dir: &Path) -> io::Re
     for (path, bytes) in site.text_chunks.iter().chain(&site.card_chunks) {
         fs::write(out_dir.join(path), bytes)?;
     }
-    for image in &site.images {
-        let target = out_dir.join(image);
+    for media in &site.images {
+        let target = out_dir.join(&media.published);
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)?;
         }
-        fs::copy(site_root.join(image), target)?;
+        fs::copy(site_root.join(&media.source), target)?;
     }
     Ok(())
 }

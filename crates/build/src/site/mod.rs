@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::config::SiteConfig;
 use crate::error::{ContentError, ContentWarning};
 use crate::post::{read_post, render_post, Post, PostSource, ReadOptions, RenderContext};
-use crate::render::images::{ImageResolver, ImageSource, SiteImages};
+use crate::render::images::SiteImages;
 use crate::render::liquid::LiquidSite;
 use crate::search_index::SearchIndexFile;
 use geul_core::{
@@ -20,6 +20,7 @@ use geul_core::{
 pub(crate) mod facet_spelling;
 mod facets;
 mod files;
+mod media;
 mod post_files;
 
 use facet_spelling::unify_spellings;
@@ -27,6 +28,8 @@ use facets::index_facets;
 
 use files::{chunk_files, content_hash_bytes};
 pub use files::{content_hash, write_site_files};
+use media::PublishedMedia;
+pub use media::{media_path, MediaFile, MEDIA_DIR};
 use post_files::{find_post_files, left_out_warning, readable_post};
 
 /// Folder (site-relative) that holds the rendered bodies.
@@ -50,8 +53,8 @@ pub struct Site {
     pub card_chunks: Vec<(String, Vec<u8>)>,
     /// Problems the build tolerates.
     pub warnings: Vec<ContentWarning>,
-    /// Local images the posts use (site-relative paths), to be published with them.
-    pub images: Vec<String>,
+    /// Local media the posts use, to be published with them.
+    pub images: Vec<MediaFile>,
 }
 
 impl Site {
@@ -145,10 +148,7 @@ pub fn load_site_with(
         }
     }
 
-    let images = RecordingImages {
-        inner: SiteImages::new(site_root),
-        used: Default::default(),
-    };
+    let images = PublishedMedia::new(SiteImages::new(site_root));
     // Where each post lives, for `{% post_url %}`; slugs that clash are reported below.
     let post_pages: HashMap<String, String> = sources
         .iter()
@@ -195,10 +195,7 @@ pub fn load_site_with(
         return Err(errors);
     }
 
-    let mut images = images.used.into_inner();
-    images.sort();
-    images.dedup();
-    Ok(site_of_posts(posts, warnings, images))
+    Ok(site_of_posts(posts, warnings, images.into_files()))
 }
 
 /// The site of posts already parsed (slugs unique): ordered, facets indexed, search index
@@ -206,7 +203,7 @@ pub fn load_site_with(
 pub fn site_of_posts(
     mut posts: Vec<Post>,
     mut warnings: Vec<ContentWarning>,
-    images: Vec<String>,
+    images: Vec<MediaFile>,
 ) -> Site {
     posts.sort_by(|a, b| display_order(&a.meta, &b.meta));
     warnings.extend(unify_spellings(&mut posts));
@@ -305,24 +302,6 @@ pub fn display_order(a: &PostMeta, b: &PostMeta) -> Ordering {
         .then_with(|| newest_first(a, b))
         .then_with(|| a.title.cmp(&b.title))
         .then_with(|| a.slug.cmp(&b.slug))
-}
-
-/// Resolves like [`SiteImages`] and remembers the local images that were found.
-struct RecordingImages {
-    inner: SiteImages,
-    used: std::cell::RefCell<Vec<String>>,
-}
-
-impl ImageResolver for RecordingImages {
-    fn resolve(&self, dest: &str) -> ImageSource {
-        let source = self.inner.resolve(dest);
-        if let ImageSource::Found(src) = &source {
-            if !crate::render::images::is_remote(src) {
-                self.used.borrow_mut().push(src.clone());
-            }
-        }
-        source
-    }
 }
 
 #[cfg(test)]

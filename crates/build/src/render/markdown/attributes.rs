@@ -3,6 +3,7 @@
 //! `` `a/b`{: .filepath } `` after inline code. What geul knows becomes classes and
 //! attributes; any other list is removed with a warning, never shown as text.
 
+use super::media::without_size;
 use pulldown_cmark::Event;
 
 /// One attribute list's contents.
@@ -222,22 +223,60 @@ pub(super) fn image_with(
     line: usize,
     warnings: &mut Vec<(usize, String)>,
 ) -> String {
-    let mut extra = String::new();
+    let (mut width, mut height) = (None, None);
     for (key, value) in &list.pairs {
-        let name = match key.as_str() {
-            "w" | "width" => "width",
-            "h" | "height" => "height",
+        let size = match key.as_str() {
+            "w" | "width" => &mut width,
+            "h" | "height" => &mut height,
             _ => {
                 warnings.push((line, unsupported(list)));
                 return html;
             }
         };
-        if value.is_empty() || !value.bytes().all(|byte| byte.is_ascii_digit()) {
-            warnings.push((line, unsupported(list)));
-            return html;
+        match value.parse::<u32>() {
+            Ok(pixels) if value.bytes().all(|byte| byte.is_ascii_digit()) => *size = Some(pixels),
+            _ => {
+                warnings.push((line, unsupported(list)));
+                return html;
+            }
         }
-        extra += &format!(" {name}=\"{value}\"");
     }
+    // The post's size wins over the file's; a side it leaves out keeps the file's ratio.
+    let (tag, intrinsic) = without_size(&html);
+    let size = match (width, height, intrinsic) {
+        (Some(width), Some(height), _) => Some((width, height)),
+        (Some(width), None, Some((w, h))) => Some((width, scale(width, h, w))),
+        (None, Some(height), Some((w, h))) => Some((scale(height, w, h), height)),
+        (None, None, intrinsic) => intrinsic,
+        (width, height, None) => {
+            let mut extra = String::new();
+            extra.extend(width.map(|width| format!(" width=\"{width}\"")));
+            extra.extend(height.map(|height| format!(" height=\"{height}\"")));
+            return finish(&tag, &extra, list, line, warnings);
+        }
+    };
+    let extra = size.map_or_else(String::new, |(width, height)| {
+        format!(" width=\"{width}\" height=\"{height}\"")
+    });
+    finish(&tag, &extra, list, line, warnings)
+}
+
+/// `side` × `numerator` / `denominator`, rounded.
+fn scale(side: u32, numerator: u32, denominator: u32) -> u32 {
+    let scaled = (u64::from(side) * u64::from(numerator) + u64::from(denominator) / 2)
+        / u64::from(denominator.max(1));
+    u32::try_from(scaled).unwrap_or(u32::MAX)
+}
+
+/// The image tag with its size and Chirpy's classes.
+fn finish(
+    html: &str,
+    size: &str,
+    list: &Attributes,
+    line: usize,
+    warnings: &mut Vec<(usize, String)>,
+) -> String {
+    let mut extra = size.to_owned();
     let classes: Vec<&str> = list
         .classes
         .iter()
@@ -252,7 +291,7 @@ pub(super) fn image_with(
     }
     match html.strip_suffix('>') {
         Some(tag) if html.starts_with("<img ") => format!("{tag}{extra}>"),
-        _ => html,
+        _ => html.to_owned(),
     }
 }
 
@@ -276,6 +315,41 @@ mod tests {
         assert_eq!(other.get("id"), Some("quote"));
         assert_eq!(other.get("ref"), Some("refdef"));
         assert_eq!(Attributes::parse("{: w=\"700 }"), None);
+    }
+
+    #[test]
+    fn an_image_s_size_is_the_post_s_then_the_file_s_ratio() {
+        let sized = "<img src=\"a.png\" alt=\"\" loading=\"lazy\" width=\"640\" height=\"480\">";
+        let no_size = "<img src=\"a.png\" alt=\"\" loading=\"lazy\">";
+        let with = |html: &str, list: &str| {
+            let mut warnings = Vec::new();
+            let out = image_with(
+                html.to_owned(),
+                &Attributes::parse(list).unwrap(),
+                1,
+                &mut warnings,
+            );
+            assert!(warnings.is_empty(), "{warnings:?}");
+            out
+        };
+        let size_of = |html: String| {
+            let number = |name: &str| -> Option<u32> {
+                let (_, rest) = html.split_once(&format!(" {name}=\""))?;
+                rest.split('"').next()?.parse().ok()
+            };
+            Some((number("width")?, number("height")?))
+        };
+        assert_eq!(size_of(with(sized, "{: .shadow }")), Some((640, 480)));
+        assert_eq!(
+            size_of(with(sized, "{: w=\"320\" h=\"100\" }")),
+            Some((320, 100))
+        );
+        assert_eq!(size_of(with(sized, "{: w=\"320\" }")), Some((320, 240)));
+        assert_eq!(size_of(with(sized, "{: height=\"96\" }")), Some((128, 96)));
+        assert_eq!(
+            with(no_size, "{: w=\"320\" .shadow }"),
+            "<img src=\"a.png\" alt=\"\" loading=\"lazy\" width=\"320\" class=\"shadow\">"
+        );
     }
 
     #[test]

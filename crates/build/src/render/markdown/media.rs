@@ -13,7 +13,7 @@ pub fn image_html(dest: &str, alt: &str, images: &dyn ImageResolver) -> (String,
         .warning("image", dest)
         .map(|warning| format!("{warning} (shown as a placeholder)"));
     match source {
-        ImageSource::Found(src) => (image_tag(&src, alt), None),
+        ImageSource::Found(src) => (image_tag(&src, alt, images.size(&src)), None),
         _ => (missing_image_placeholder(alt), warning),
     }
 }
@@ -101,17 +101,44 @@ pub fn missing_image_placeholder(alt: &str) -> String {
     )
 }
 
-fn image_tag(src: &str, alt: &str) -> String {
+fn image_tag(src: &str, alt: &str, size: Option<(u32, u32)>) -> String {
+    let size = size.map_or_else(String::new, |(width, height)| {
+        format!(" width=\"{width}\" height=\"{height}\"")
+    });
     format!(
-        "<img src=\"{}\" alt=\"{}\" loading=\"lazy\">",
+        "<img src=\"{}\" alt=\"{}\" loading=\"lazy\"{size}>",
         escape_html(src),
         escape_html(alt)
     )
 }
 
+/// The size [`image_tag`] gave an image, and the tag without it.
+pub fn without_size(html: &str) -> (String, Option<(u32, u32)>) {
+    let sized = || {
+        let (rest, height) = html.strip_suffix("\">")?.rsplit_once(" height=\"")?;
+        let (rest, width) = rest.rsplit_once(" width=\"")?;
+        let size = (width.strip_suffix('"')?.parse().ok()?, height.parse().ok()?);
+        rest.starts_with("<img ")
+            .then(|| (format!("{rest}>"), Some(size)))
+    };
+    sized().unwrap_or_else(|| (html.to_owned(), None))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_size_written_with_the_tag_comes_off_it() {
+        let sized = image_tag("media/a.png", "그림", Some((640, 480)));
+        assert_eq!(
+            sized,
+            "<img src=\"media/a.png\" alt=\"그림\" loading=\"lazy\" width=\"640\" height=\"480\">"
+        );
+        let plain = image_tag("media/a.png", "그림", None);
+        assert_eq!(without_size(&sized), (plain.clone(), Some((640, 480))));
+        assert_eq!(without_size(&plain), (plain, None));
+    }
 
     #[test]
     fn attributes_quoted_or_not() {

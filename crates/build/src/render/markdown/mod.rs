@@ -10,6 +10,7 @@ mod attributes;
 mod figures;
 mod footnotes;
 mod headings;
+mod inline;
 mod lists;
 mod math;
 mod media;
@@ -26,6 +27,7 @@ use crate::render::highlight::{code_block_html, CodeBlock};
 use crate::render::images::ImageResolver;
 use crate::render::slots::Slots;
 
+pub use inline::inline_text;
 pub use media::missing_image_placeholder;
 pub use nesting::MAX_DEPTH;
 pub use raw_text::RAW_TEXT_TAGS;
@@ -372,28 +374,6 @@ pub fn render_markdown(
     }
 }
 
-/// The plain text of one line of Markdown if it is an ordinary paragraph (`**굵게**`,
-/// `[링크](url)` → their text); `None` for an image, code, a list, a table, a quote or HTML.
-pub fn inline_text(line: &str) -> Option<String> {
-    let mut text = String::new();
-    let mut events = Parser::new_ext(line.trim(), options());
-    if !matches!(events.next(), Some(Event::Start(Tag::Paragraph))) {
-        return None;
-    }
-    for event in events {
-        match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
-            Event::Start(Tag::Image { .. } | Tag::Paragraph)
-            | Event::Html(_)
-            | Event::InlineHtml(_) => return None,
-            _ => {}
-        }
-    }
-    let text = text.trim().to_owned();
-    (!text.is_empty()).then_some(text)
-}
-
 fn line_starts(text: &str) -> Vec<usize> {
     std::iter::once(0)
         .chain(text.match_indices('\n').map(|(at, _)| at + 1))
@@ -401,23 +381,4 @@ fn line_starts(text: &str) -> Vec<usize> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::render::images::ImageSource;
-
-    struct NoImages;
-
-    impl ImageResolver for NoImages {
-        fn resolve(&self, _: &str) -> ImageSource {
-            ImageSource::Missing
-        }
-    }
-
-    #[test]
-    fn an_item_with_a_nested_list_does_not_run_into_it() {
-        let body = "- 좋았던 점\n  - 매우 성장하는 팀\n- 끝\n";
-        let rendered = render_markdown(body, &NoImages, &mut Slots::for_source(body), false);
-        assert_eq!(rendered.text, "좋았던 점\n매우 성장하는 팀\n끝\n");
-        assert_eq!(rendered.prose, rendered.text);
-    }
-}
+mod tests;
