@@ -213,13 +213,16 @@ fn site_toml(yaml: &str) -> std::result::Result<(String, Vec<String>), String> {
                 + "/",
         );
     }
-    let not_yet = "geul has no setting for it yet";
     let mut unmapped = Vec::new();
+    if let Some(zone) = text("timezone") {
+        let setting = format!("timezone = {}\n", toml_string(&zone));
+        match geul_build::SiteConfig::parse(Path::new("_config.yml"), &setting) {
+            Ok(_) => lines += &setting,
+            Err(error) => unmapped.push(format!("`timezone`: not mapped ({})", error.message)),
+        }
+    }
+    let not_yet = "geul has no setting for it yet";
     for (key, why) in [
-        (
-            "timezone",
-            "dates without an offset are read as Korean time (UTC+9)",
-        ),
         ("avatar", not_yet),
         (
             "social",

@@ -71,7 +71,8 @@ fn posts_their_media_and_the_config_move_in() {
     // geul reads what it wrote.
     geul_build::SiteConfig::parse(Path::new("site.toml"), &config).unwrap();
     let unmapped = imported.unmapped.join("\n");
-    for key in ["`timezone`", "`avatar`", "`comments`", "`social`"] {
+    assert_eq!(table["timezone"].as_str(), Some("Asia/Seoul"));
+    for key in ["`avatar`", "`comments`", "`social`"] {
         assert!(unmapped.contains(key), "{key} in {unmapped}");
     }
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::ContentError;
+use crate::parse::date::{SiteZone, DEFAULT_TIME_ZONE};
 
 /// Site settings. Every key is optional.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -24,6 +25,9 @@ pub struct SiteConfig {
     /// How many of the newest posts `feed.xml` carries, each with its full text; 0 puts
     /// every post in. A feed reader fetches the whole file on every check.
     pub feed_posts: usize,
+    /// The time zone of dates written without an offset, and of "in the future": an IANA
+    /// name, as Jekyll's `timezone`.
+    pub timezone: String,
 }
 
 /// The feed's default length: a month or more of posts for most blogs, and a file feed
@@ -39,6 +43,7 @@ impl Default for SiteConfig {
             language: "ko".to_owned(),
             base_url: "http://127.0.0.1:8080/".to_owned(),
             feed_posts: DEFAULT_FEED_POSTS,
+            timezone: DEFAULT_TIME_ZONE.to_owned(),
         }
     }
 }
@@ -66,7 +71,14 @@ impl SiteConfig {
                 bad_base_url(&config.base_url),
             )
         })?;
+        SiteZone::named(&config.timezone)
+            .map_err(|message| ContentError::new(file, line_of_key(text, "timezone"), message))?;
         Ok(config)
+    }
+
+    /// The zone of [`SiteConfig::timezone`], which [`SiteConfig::parse`] checked.
+    pub fn zone(&self) -> SiteZone {
+        SiteZone::named(&self.timezone).unwrap_or_default()
     }
 
     /// Reads `site.toml` if it exists (defaults otherwise) and applies `GEUL_BASE_URL`.
@@ -132,6 +144,19 @@ mod tests {
 
     fn parse(text: &str) -> Result<SiteConfig, ContentError> {
         SiteConfig::parse(Path::new("site.toml"), text)
+    }
+
+    #[test]
+    fn the_time_zone_is_checked_and_named_with_its_line() {
+        assert_eq!(parse("").unwrap().timezone, "Asia/Seoul");
+        let config = parse("timezone = \"America/New_York\"\n").unwrap();
+        assert_eq!(config.timezone, "America/New_York");
+        let error = parse("title = \"t\"\ntimezone = \"KST\"\n").unwrap_err();
+        assert_eq!(error.line, 2, "{error}");
+        assert!(
+            error.to_string().contains("unknown time zone \"KST\""),
+            "{error}"
+        );
     }
 
     #[test]

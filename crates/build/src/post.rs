@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{ContentError, ContentWarning};
-use crate::parse::date::{parse_date, parse_ymd};
+use crate::parse::date::{parse_date, parse_ymd, SiteZone};
 use crate::parse::front_matter::{self, FrontMatter};
 use crate::parse::plain_text::{looks_like_plain_text, render_plain_text};
 use crate::parse::slug::{slugify, split_dated_stem};
@@ -168,11 +168,11 @@ pub fn parse_post(
         images,
         liquid: None,
     };
-    render_post(&read_post(file, source)?, &context)
+    render_post(&read_post(file, source, &SiteZone::default())?, &context)
 }
 
-/// Reads a post's front matter, dates and slug.
-pub fn read_post(file: &Path, source: &str) -> Result<PostSource, ContentError> {
+/// Reads a post's front matter, dates (in `zone` unless they name an offset) and slug.
+pub fn read_post(file: &Path, source: &str, zone: &SiteZone) -> Result<PostSource, ContentError> {
     let error = |line: usize, message: String| ContentError::new(file, line, message);
     let source = normalize_source(source);
     let split = front_matter::split(&source).map_err(|_unclosed| {
@@ -203,18 +203,22 @@ pub fn read_post(file: &Path, source: &str) -> Result<PostSource, ContentError> 
 
     let date: Option<PostDate> = match (&fm.date, file_date) {
         (Some(text), _) => {
-            Some(parse_date(text).map_err(|message| error(key_line("date"), message))?)
+            Some(parse_date(text, zone).map_err(|message| error(key_line("date"), message))?)
         }
         (None, Some(prefix)) => {
             let (year, month, day) = parse_ymd(prefix).expect("split_dated_stem checked the date");
-            Some(parse_date(&format!("{year:04}-{month:02}-{day:02}")).expect("valid date"))
+            Some(
+                parse_date(&format!("{year:04}-{month:02}-{day:02}"), zone)
+                    .map_err(|message| error(1, message))?,
+            )
         }
         (None, None) => None,
     };
     let updated = match &fm.last_modified_at {
-        Some(text) => {
-            Some(parse_date(text).map_err(|message| error(key_line("last_modified_at"), message))?)
-        }
+        Some(text) => Some(
+            parse_date(text, zone)
+                .map_err(|message| error(key_line("last_modified_at"), message))?,
+        ),
         None => None,
     };
 

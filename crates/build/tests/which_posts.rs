@@ -198,3 +198,38 @@ fn a_post_is_in_the_future_only_after_the_build_time() {
     let files = everything_written(&fixture, &built);
     assert!(!files_containing(&files, FUTURE_WORDS[2]).is_empty());
 }
+
+#[test]
+fn the_future_is_the_site_s_time_zone_s() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("repo");
+    // Nine in the morning: 00:00 UTC in Seoul, 14:00 UTC in New York (winter).
+    write(
+        &root.join("posts/2024-01-15-morning.md"),
+        "---\ntitle: 아침 글\ndate: 2024-01-15 09:00\n---\n아침본문\n",
+    );
+    let at_noon_utc = ReadOptions {
+        now: 1_705_320_000, // 2024-01-15 12:00 UTC
+        ..ReadOptions::default()
+    };
+    let published = |timezone: &str| {
+        let config = SiteConfig::parse(
+            Path::new("site.toml"),
+            &format!("timezone = \"{timezone}\"\n"),
+        )
+        .unwrap();
+        let output = SiteOutput {
+            files: dir.path().join(format!("out/{timezone}/files")),
+            pages: dir.path().join(format!("out/{timezone}/pages")),
+        };
+        let built = build_site(&root, &root.join("posts"), &config, &output, &at_noon_utc)
+            .unwrap_or_else(|errors| panic!("{errors:?}"));
+        let future = built
+            .warnings
+            .iter()
+            .any(|warning| warning.to_string().contains("future"));
+        !future
+    };
+    assert!(published("Asia/Seoul"), "past in Seoul");
+    assert!(!published("America/New_York"), "still to come in New York");
+}

@@ -1,17 +1,59 @@
 //! Jekyll/Chirpy dates: `2021-02-01`, `2021-02-01 00:00:00`, `2021-11-14 16:50:00 +0900`,
-//! `2021-11-14T16:50:00+09:00`, with `Z` for UTC. A date without an offset is taken as
-//! Korean time (UTC+9), the zone these posts are written in.
+//! `2021-11-14T16:50:00+09:00`, with `Z` for UTC. A date without an offset is in the site's
+//! time zone (`timezone` in site.toml, as Jekyll's `_config.yml` has it), Korea's by default.
 
 use geul_core::PostDate;
+use jiff::civil::DateTime;
+use jiff::tz::TimeZone;
 
-/// Offset applied to dates written without one: Korea Standard Time.
-const DEFAULT_OFFSET_SECONDS: i64 = 9 * 3600;
+/// The zone dates written without an offset are in: an IANA name such as `Asia/Seoul`.
+#[derive(Debug, Clone)]
+pub struct SiteZone(TimeZone);
+
+/// The zone of a site that names none: the one Korean blogs write in.
+pub const DEFAULT_TIME_ZONE: &str = "Asia/Seoul";
+
+impl SiteZone {
+    /// The zone named `name`, from the time zone database the build carries.
+    pub fn named(name: &str) -> Result<SiteZone, String> {
+        TimeZone::get(name).map(SiteZone).map_err(|_| {
+            format!(
+                "unknown time zone \"{name}\": use a name from the IANA database, such as \
+                 \"Asia/Seoul\", \"America/New_York\" or \"UTC\""
+            )
+        })
+    }
+
+    /// Seconds east of UTC at that wall-clock time (before a jump forward, the offset
+    /// that was in force, as Jekyll's Ruby does).
+    fn offset_at(&self, year: i64, month: u32, day: u32, seconds_of_day: i64) -> Option<i64> {
+        let wall = DateTime::new(
+            i16::try_from(year).ok()?,
+            i8::try_from(month).ok()?,
+            i8::try_from(day).ok()?,
+            i8::try_from(seconds_of_day / 3600).ok()?,
+            i8::try_from(seconds_of_day / 60 % 60).ok()?,
+            i8::try_from(seconds_of_day % 60).ok()?,
+            0,
+        )
+        .ok()?;
+        let instant = self.0.to_ambiguous_timestamp(wall).compatible().ok()?;
+        Some(i64::from(self.0.to_offset(instant).seconds()))
+    }
+}
+
+impl Default for SiteZone {
+    fn default() -> Self {
+        SiteZone::named(DEFAULT_TIME_ZONE).expect("the bundled database has Korea's zone")
+    }
+}
 
 const EXPECTED: &str =
     "expected YYYY-MM-DD, optionally followed by HH:MM[:SS] and an offset such as +0900";
 
-/// Parses a front matter date; the error says what was expected.
-pub fn parse_date(text: &str) -> Result<PostDate, String> {
+/// Parses a front matter date, in `zone` unless it names an offset; the error says what
+/// was expected.
+pub fn parse_date(text: &str, zone: &SiteZone) -> Result<PostDate, String> {
     let text = text.trim();
     let fail = || format!("unparseable date \"{text}\": {EXPECTED}");
     let (date_part, rest) = text.split_at(text.find([' ', 'T']).unwrap_or(text.len()));
@@ -28,7 +70,8 @@ pub fn parse_date(text: &str) -> Result<PostDate, String> {
         parse_time(time_part).ok_or_else(fail)?
     };
     let offset = if offset_part.is_empty() {
-        DEFAULT_OFFSET_SECONDS
+        zone.offset_at(year, month, day, seconds_of_day)
+            .ok_or_else(fail)?
     } else {
         parse_offset(offset_part).ok_or_else(fail)?
     };
@@ -135,7 +178,7 @@ mod tests {
 
     #[test]
     fn line_developer_form_is_korean_midnight() {
-        let date = parse_date("2021-02-01 00:00:00").unwrap();
+        let date = parse_date("2021-02-01 00:00:00", &SiteZone::default()).unwrap();
         assert_eq!((date.year, date.month, date.day), (2021, 2, 1));
         // 2021-02-01T00:00:00+09:00 == 2021-01-31T15:00:00Z
         assert_eq!(date.timestamp, 1_612_105_200);
@@ -143,23 +186,45 @@ mod tests {
 
     #[test]
     fn chirpy_form_with_offset() {
-        let date = parse_date("2021-11-14 16:50:00 +0900").unwrap();
+        let date = parse_date("2021-11-14 16:50:00 +0900", &SiteZone::default()).unwrap();
         assert_eq!(date.timestamp, 1_636_876_200);
         assert_eq!(date.korean(), "2021년 11월 14일");
     }
 
     #[test]
     fn iso_forms_agree() {
-        let a = parse_date("2021-11-14T16:50:00+09:00").unwrap();
-        let b = parse_date("2021-11-14T07:50:00Z").unwrap();
-        let c = parse_date("2021-11-14 07:50 +00:00").unwrap();
+        let a = parse_date("2021-11-14T16:50:00+09:00", &SiteZone::default()).unwrap();
+        let b = parse_date("2021-11-14T07:50:00Z", &SiteZone::default()).unwrap();
+        let c = parse_date("2021-11-14 07:50 +00:00", &SiteZone::default()).unwrap();
         assert_eq!(a.timestamp, b.timestamp);
         assert_eq!(b.timestamp, c.timestamp);
     }
 
     #[test]
+    fn a_date_without_an_offset_is_in_the_site_s_zone_and_its_summer_time() {
+        let new_york = SiteZone::named("America/New_York").unwrap();
+        // 2024-01-15 09:00 EST (−5) and 2024-07-15 09:00 EDT (−4).
+        let winter = parse_date("2024-01-15 09:00", &new_york).unwrap();
+        assert_eq!(winter.timestamp, 1_705_327_200);
+        let summer = parse_date("2024-07-15 09:00", &new_york).unwrap();
+        assert_eq!(summer.timestamp, 1_721_048_400);
+        let utc = SiteZone::named("UTC").unwrap();
+        assert_eq!(parse_date("1970-01-02", &utc).unwrap().timestamp, 86_400);
+        // A written offset wins over the zone.
+        let written = parse_date("2021-11-14 16:50:00 +0900", &new_york).unwrap();
+        assert_eq!(written.timestamp, 1_636_876_200);
+        let error = SiteZone::named("Seoul").unwrap_err();
+        assert!(error.contains("unknown time zone \"Seoul\""), "{error}");
+    }
+
+    #[test]
     fn date_only() {
-        assert_eq!(parse_date("2024-02-29").unwrap().iso(), "2024-02-29");
+        assert_eq!(
+            parse_date("2024-02-29", &SiteZone::default())
+                .unwrap()
+                .iso(),
+            "2024-02-29"
+        );
     }
 
     #[test]
@@ -175,7 +240,7 @@ mod tests {
             "2021/02/01",
             "",
         ] {
-            let error = parse_date(bad).unwrap_err();
+            let error = parse_date(bad, &SiteZone::default()).unwrap_err();
             assert!(error.contains("unparseable date"), "{bad}: {error}");
         }
     }

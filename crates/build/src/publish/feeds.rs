@@ -205,9 +205,11 @@ mod tests {
 
     #[test]
     fn utc_instants_are_written_back_correctly() {
-        let date = crate::parse::date::parse_date("2021-11-14 16:50:00 +0900").unwrap();
+        let date = crate::parse::date::parse_date("2021-11-14 16:50:00 +0900", &Default::default())
+            .unwrap();
         assert_eq!(rfc3339(&date), "2021-11-14T07:50:00Z");
-        let date = crate::parse::date::parse_date("2021-02-01 00:00:00").unwrap();
+        let date =
+            crate::parse::date::parse_date("2021-02-01 00:00:00", &Default::default()).unwrap();
         assert_eq!(rfc3339(&date), "2021-01-31T15:00:00Z");
         assert_eq!(civil_from_days(0), (1970, 1, 1));
     }

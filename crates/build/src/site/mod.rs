@@ -102,6 +102,7 @@ pub fn load_site_with(
             .unwrap_or_else(|_| path.to_path_buf())
     };
     let real_root = site_root.canonicalize().ok();
+    let zone = config.zone();
     let mut warnings = Vec::new();
     let mut files = Vec::new();
     if let Err(e) = find_post_files(posts_dir, &mut files) {
@@ -139,7 +140,7 @@ pub fn load_site_with(
                 continue;
             }
         };
-        match read_post(&name, &text) {
+        match read_post(&name, &text, &zone) {
             Ok(source) => match source.left_out(options) {
                 None => sources.push(source),
                 Some(why) => warnings.push(left_out_warning(&source, why)),
