@@ -1,4 +1,5 @@
-//! The page frame (header, the routed view, footer) and the view for each route.
+//! The page frame (header and the routed view) and the view for each route. The foot of
+//! the page is the build's, after the app's mount point (`geul_build::FOOTER_FILE`).
 
 use geul_core::dom_ids::MAIN;
 use geul_core::{percent_decode, FacetKind, Route};
@@ -43,9 +44,6 @@ pub fn App() -> Html {
                 <a class="site-header__name" href={home_url()}>{ "글" }<span>{ site_name() }</span></a>
             </header>
             <main id={MAIN} tabindex="-1">{ content }</main>
-            <footer class="site-footer">
-                <p>{ "geul — 브라우저에서 읽고 거르는 블로그" }</p>
-            </footer>
         </Router>
     }
 }

@@ -41,6 +41,22 @@ pub fn import(from: &Path, to: &Path) -> Result<Imported> {
         let text = fs::read_to_string(file).unwrap_or_default();
         wanted.extend(media_named(&text));
     }
+    let config = from.join("_config.yml");
+    let yaml = match config.is_file() {
+        true => Some(fs::read_to_string(&config).map_err(|e| io("read", &config, e))?),
+        false => None,
+    };
+    let settings = yaml
+        .as_deref()
+        .map(site_toml)
+        .transpose()
+        .map_err(|message| Error::new(format!("{}: {message}", config.display())))?;
+    if let Some(avatar) = settings
+        .as_ref()
+        .and_then(|settings| settings.avatar.clone())
+    {
+        wanted.push(avatar);
+    }
     wanted.sort();
     wanted.dedup();
     for path in wanted {
@@ -52,11 +68,7 @@ pub fn import(from: &Path, to: &Path) -> Result<Imported> {
             imported.missing.push(path);
         }
     }
-    let config = from.join("_config.yml");
-    if config.is_file() {
-        let yaml = fs::read_to_string(&config).map_err(|e| io("read", &config, e))?;
-        let (toml, unmapped) = site_toml(&yaml)
-            .map_err(|message| Error::new(format!("{}: {message}", config.display())))?;
+    if let Some(Settings { toml, unmapped, .. }) = settings {
         let site_toml = to.join("site.toml");
         if site_toml.exists() {
             let kept = to.join("site.toml.before-import");
@@ -161,8 +173,18 @@ fn media_named(text: &str) -> Vec<String> {
     found
 }
 
+/// What `_config.yml` gives geul.
+struct Settings {
+    /// `site.toml`'s text.
+    toml: String,
+    /// The keys that could not be mapped, with why.
+    unmapped: Vec<String>,
+    /// The avatar, when it is a file of the site (site-relative), to copy.
+    avatar: Option<String>,
+}
+
 /// `site.toml` from `_config.yml`, and the keys that could not be mapped.
-fn site_toml(yaml: &str) -> std::result::Result<(String, Vec<String>), String> {
+fn site_toml(yaml: &str) -> std::result::Result<Settings, String> {
     let config: yaml_serde::Value =
         yaml_serde::from_str(yaml).map_err(|error| format!("not YAML: {error}"))?;
     let text = |key: &str| {
@@ -221,15 +243,9 @@ fn site_toml(yaml: &str) -> std::result::Result<(String, Vec<String>), String> {
             Err(error) => unmapped.push(format!("`timezone`: not mapped ({})", error.message)),
         }
     }
+    let (profile, avatar) = profile_table(&config);
     let not_yet = "geul has no setting for it yet";
     for (key, why) in [
-        ("avatar", not_yet),
-        (
-            "social",
-            "only its name is used, as the author; links: no setting yet",
-        ),
-        ("github", not_yet),
-        ("twitter", not_yet),
         ("comments", not_yet),
         ("analytics", not_yet),
         ("google_analytics", not_yet),
@@ -244,7 +260,82 @@ fn site_toml(yaml: &str) -> std::result::Result<(String, Vec<String>), String> {
     let header = "# Site settings, imported from a Jekyll site's _config.yml by \
                   `cargo xtask import`.\n# Every key is optional; see the README \
                   (\"Site configuration\").\n\n";
-    Ok((format!("{header}{lines}"), unmapped))
+    Ok(Settings {
+        toml: format!("{header}{lines}{profile}"),
+        unmapped,
+        avatar,
+    })
+}
+
+/// site.toml's `[profile]` from Chirpy's `avatar`, `github.username`, `twitter.username`,
+/// `social.email` and `social.links` (those not already named), and the avatar's file.
+fn profile_table(config: &yaml_serde::Value) -> (String, Option<String>) {
+    let at = |path: &[&str]| {
+        let mut value = config;
+        for key in path {
+            value = value.get(*key)?;
+        }
+        value
+            .as_str()
+            .map(str::trim)
+            .filter(|text| !text.is_empty())
+            .map(str::to_owned)
+    };
+    let mut table = String::new();
+    let mut put = |key: &str, value: &str| table += &format!("{key} = {}\n", toml_string(value));
+    let avatar = at(&["avatar"]);
+    if let Some(avatar) = &avatar {
+        put("avatar", avatar);
+    }
+    let github = at(&["github", "username"]);
+    let x = at(&["twitter", "username"]);
+    for (key, value) in [
+        ("github", &github),
+        ("email", &at(&["social", "email"])),
+        ("x", &x),
+    ] {
+        if let Some(value) = value {
+            put(key, value);
+        }
+    }
+    let named = |link: &str, host: &str, user: &Option<String>| {
+        user.as_ref().is_some_and(|user| {
+            link.contains(host) && link.trim_end_matches('/').ends_with(user.as_str())
+        })
+    };
+    let links: Vec<String> = config
+        .get("social")
+        .and_then(|social| social.get("links"))
+        .and_then(|links| links.as_sequence())
+        .into_iter()
+        .flatten()
+        .filter_map(|link| link.as_str().map(str::trim))
+        .filter(|link| {
+            !named(link, "github.com", &github)
+                && !named(link, "twitter.com", &x)
+                && !named(link, "x.com", &x)
+        })
+        .map(toml_string)
+        .collect();
+    if !links.is_empty() {
+        table += &format!("links = [{}]\n", links.join(", "));
+    }
+    if table.is_empty() {
+        return (table, None);
+    }
+    // A file of the Jekyll site (`/assets/img/me.png`), copied with the posts' media.
+    let file = avatar
+        .filter(|avatar| !avatar.contains("://"))
+        .map(|avatar| avatar.trim_start_matches('/').to_owned())
+        .filter(|path| {
+            !path
+                .split('/')
+                .any(|part| part.starts_with('.') || part.is_empty())
+        });
+    (
+        format!("\n# The author, at the foot of every page.\n[profile]\n{table}"),
+        file,
+    )
 }
 
 /// A TOML basic string.

@@ -20,6 +20,7 @@ fn jekyll_site(root: &Path) {
         "assets/img/cover.png",
         "assets/img/a.png",
         "assets/posts/second/b.png",
+        "assets/img/me.png",
         "assets/unused.png",
     ] {
         write(&root.join(file), "png");
@@ -27,8 +28,10 @@ fn jekyll_site(root: &Path) {
     write(
         &root.join("_config.yml"),
         "title: 개발 일지\ntagline: 배운 것을 적는 곳\nurl: \"https://someone.github.io\"\n\
-         baseurl: /blog\nlang: ko-KR\ntimezone: Asia/Seoul\nsocial:\n  name: 홍길동\n  \
-         links: [https://github.com/someone]\ncomments:\n  provider: giscus\navatar: /assets/img/me.png\n",
+         baseurl: /blog\nlang: ko-KR\ntimezone: Asia/Seoul\ngithub:\n  username: someone\n\
+         twitter:\n  username: hong\nsocial:\n  name: 홍길동\n  email: hong@example.com\n  \
+         links: [https://github.com/someone, https://twitter.com/hong, https://hong.example.com]\n\
+         comments:\n  provider: giscus\navatar: /assets/img/me.png\n",
     );
 }
 
@@ -49,6 +52,7 @@ fn posts_their_media_and_the_config_move_in() {
         [
             "assets/img/a.png",
             "assets/img/cover.png",
+            "assets/img/me.png",
             "assets/posts/second/b.png"
         ]
     );
@@ -72,7 +76,27 @@ fn posts_their_media_and_the_config_move_in() {
     geul_build::SiteConfig::parse(Path::new("site.toml"), &config).unwrap();
     let unmapped = imported.unmapped.join("\n");
     assert_eq!(table["timezone"].as_str(), Some("Asia/Seoul"));
-    for key in ["`avatar`", "`comments`", "`social`"] {
+    let profile = table["profile"].as_table().unwrap();
+    assert_eq!(profile["avatar"].as_str(), Some("/assets/img/me.png"));
+    assert_eq!(profile["github"].as_str(), Some("someone"));
+    assert_eq!(profile["x"].as_str(), Some("hong"));
+    assert_eq!(profile["email"].as_str(), Some("hong@example.com"));
+    let links: Vec<&str> = profile["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|link| link.as_str())
+        .collect();
+    assert_eq!(
+        links,
+        ["https://hong.example.com"],
+        "named links are not repeated"
+    );
+    assert!(
+        to.join("assets/img/me.png").is_file(),
+        "the avatar is copied"
+    );
+    for key in ["`comments`"] {
         assert!(unmapped.contains(key), "{key} in {unmapped}");
     }
 }

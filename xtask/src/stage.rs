@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use geul::prerender::StaticSite;
 use geul_build::{
     assemble, mermaid_dir, page_parts_dir, site_files_dir, site_root, Policy, SiteConfig,
-    INDEX_FILE, PARTS_SEPARATOR,
+    FOOTER_FILE, INDEX_FILE, PARTS_SEPARATOR,
 };
 
 use crate::util::{self, Error, Result};
@@ -127,6 +127,8 @@ pub fn stage(
     let index = staging.join("index.html");
     let template = fs::read_to_string(&index)
         .map_err(|e| Error::new(format!("cannot read {}: {e}", index.display())))?;
+    // A build of another version of geul may have written none.
+    let footer = fs::read_to_string(pages.join(FOOTER_FILE)).unwrap_or_default();
     let mut written = 0;
     for parts_file in files_under(pages)? {
         let relative = parts_file.strip_prefix(pages).expect("listed under pages");
@@ -141,12 +143,13 @@ pub fn stage(
         })?;
         let body =
             render(path).map_err(|e| Error::new(format!("{}: {e}", parts_file.display())))?;
-        let html = assemble(&template, head, &body, language, policy).ok_or_else(|| {
-            Error::new(format!(
-                "{} has no <title> or no <div id=\"geul\"></div> to put the pages into",
-                index.display()
-            ))
-        })?;
+        let html =
+            assemble(&template, head, &body, &footer, language, policy).ok_or_else(|| {
+                Error::new(format!(
+                    "{} has no <title> or no <div id=\"geul\"></div> to put the pages into",
+                    index.display()
+                ))
+            })?;
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)
                 .map_err(|e| Error::new(format!("cannot create {}: {e}", parent.display())))?;

@@ -10,7 +10,8 @@
 //! 8. a growing blog: the fixture with 50 more posts, built by the README's command
 //! 9. the blog's browser tests, on the build of `posts/`, whatever it holds
 //! 10. the engine's browser tests, on the demo site (`tests/demo-site/`)
-//! 11. the fixture's browser tests: its policy, and failures a reader can read
+//! 11. the fixture's browser tests: its policy, failures a reader can read, a post moved
+//!     from Chirpy, the foot of the page
 //! 12. a build that panics on purpose, in the browser
 //! 13. a generated 150-post site, built by the README's command, in the browser
 
@@ -183,6 +184,8 @@ const STATIC_VS_APP: &str = "tests/e2e/fixture-site/static-vs-app.fixture.mjs";
 const FIXTURE_SITE_TESTS: &[&str] = &[
     "tests/e2e/fixture-site/policy.fixture.mjs",
     "tests/e2e/fixture-site/failures.fixture.mjs",
+    "tests/e2e/fixture-site/chirpy.fixture.mjs",
+    "tests/e2e/fixture-site/footer.fixture.mjs",
     STATIC_VS_APP,
 ];
 /// The browser tests of the build that panics on purpose.

@@ -119,6 +119,9 @@ pub fn run() {
     std::fs::write(out_dir.join(INDEX_FILE), built.index).expect("write the post index");
 }
 
+/// File name of the foot every page ends with, beside the pages' parts.
+pub const FOOTER_FILE: &str = "site-footer.html";
+
 /// Where a build writes: the files published as they are, and the pages' parts.
 #[derive(Debug, Clone)]
 pub struct SiteOutput {
@@ -202,6 +205,7 @@ fn write_all(
         fs::remove_dir_all(parts_dir)?;
     }
     fs::create_dir_all(parts_dir)?;
+    fs::write(parts_dir.join(FOOTER_FILE), &site.footer)?;
     for page in &pages {
         let file = parts_dir.join(format!("{}.parts", page.file));
         fs::create_dir_all(file.parent().expect("inside the parts dir"))?;

@@ -28,6 +28,49 @@ pub struct SiteConfig {
     /// The time zone of dates written without an offset, and of "in the future": an IANA
     /// name, as Jekyll's `timezone`.
     pub timezone: String,
+    /// Who writes here, shown at the foot of every page.
+    pub profile: Profile,
+}
+
+/// The author's profile, at the foot of every page: a picture, a line about them, and
+/// where else to find them. Every key is optional; without any, the foot names the site.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Profile {
+    /// A picture: a file of the site (`/assets/img/me.png`) or an address.
+    pub avatar: String,
+    /// One or two sentences about the author.
+    pub bio: String,
+    /// A GitHub user name.
+    pub github: String,
+    pub email: String,
+    /// A LinkedIn profile's name (`linkedin.com/in/<name>`) or address.
+    pub linkedin: String,
+    /// An X (Twitter) user name.
+    pub x: String,
+    /// Whether to link the feed.
+    pub rss: bool,
+    /// Any other addresses (a homepage, Mastodon, …).
+    pub links: Vec<String>,
+    /// The line of `avatar` in site.toml, for the warning if the file is missing.
+    #[serde(skip)]
+    pub avatar_line: usize,
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile {
+            avatar: String::new(),
+            bio: String::new(),
+            github: String::new(),
+            email: String::new(),
+            linkedin: String::new(),
+            x: String::new(),
+            rss: true,
+            links: Vec::new(),
+            avatar_line: 1,
+        }
+    }
 }
 
 /// The feed's default length: a month or more of posts for most blogs, and a file feed
@@ -44,6 +87,7 @@ impl Default for SiteConfig {
             base_url: "http://127.0.0.1:8080/".to_owned(),
             feed_posts: DEFAULT_FEED_POSTS,
             timezone: DEFAULT_TIME_ZONE.to_owned(),
+            profile: Profile::default(),
         }
     }
 }
@@ -71,6 +115,7 @@ impl SiteConfig {
                 bad_base_url(&config.base_url),
             )
         })?;
+        config.profile.avatar_line = line_of_key(text, "avatar");
         SiteZone::named(&config.timezone)
             .map_err(|message| ContentError::new(file, line_of_key(text, "timezone"), message))?;
         Ok(config)

@@ -16,9 +16,9 @@ mod site;
 
 pub use build_script::{
     build_site, page_parts_dir, read_options, run, site_files_dir, site_root, Built, SiteOutput,
-    DRAFTS_ENV, FUTURE_ENV, INDEX_FILE, POSTS_DIR_ENV, SITE_DIR_ENV,
+    DRAFTS_ENV, FOOTER_FILE, FUTURE_ENV, INDEX_FILE, POSTS_DIR_ENV, SITE_DIR_ENV,
 };
-pub use config::{SiteConfig, BASE_URL_ENV, DEFAULT_FEED_POSTS};
+pub use config::{Profile, SiteConfig, BASE_URL_ENV, DEFAULT_FEED_POSTS};
 pub use error::{ContentError, ContentWarning};
 pub use parse::front_matter::split as split_front_matter;
 pub use post::{

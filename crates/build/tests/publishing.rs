@@ -108,13 +108,14 @@ fn pages_go_into_trunks_index_html_plain_or_minified() {
         template,
         "<title>새 제목</title>",
         "<div id=\"prerendered\">본문</div>",
+        "<footer>끝</footer>",
         "ko",
         Policy::Strict,
     )
     .unwrap();
     assert_eq!(
         html,
-        format!("<!DOCTYPE html><html lang=\"ko\"><head>{csp}<title>새 제목</title><script src=\"/geul/app-1.js\"></script><script>boot()</script></head><body><div id=\"geul\"></div><div id=\"prerendered\">본문</div><p class=\"boot\">…</p></body></html>")
+        format!("<!DOCTYPE html><html lang=\"ko\"><head>{csp}<title>새 제목</title><script src=\"/geul/app-1.js\"></script><script>boot()</script></head><body><div id=\"geul\"></div><div id=\"prerendered\">본문</div><footer>끝</footer><p class=\"boot\">…</p></body></html>")
     );
     let minified =
         "<!doctype html><html lang=ko><title>geul</title><body><div id=geul></div></body>";
@@ -122,6 +123,7 @@ fn pages_go_into_trunks_index_html_plain_or_minified() {
         minified,
         "<title>t</title>",
         "<p>b</p>",
+        "",
         "en",
         Policy::Strict,
     )
@@ -133,14 +135,32 @@ fn pages_go_into_trunks_index_html_plain_or_minified() {
         "{html}"
     );
     assert_eq!(
-        assemble("<html><body></body></html>", "", "", "ko", Policy::Strict),
+        assemble(
+            "<html><body></body></html>",
+            "",
+            "",
+            "",
+            "ko",
+            Policy::Strict
+        ),
         None
     );
     // A script before the policy would run unchecked.
     let early_script = "<html><script>x()</script><title>a</title><div id=geul></div></html>";
-    assert_eq!(assemble(early_script, "", "", "ko", Policy::Strict), None);
+    assert_eq!(
+        assemble(early_script, "", "", "", "ko", Policy::Strict),
+        None
+    );
     // Without the policy, for a development server that adds scripts of its own.
-    let plain = assemble(minified, "<title>t</title>", "<p>b</p>", "en", Policy::Off).unwrap();
+    let plain = assemble(
+        minified,
+        "<title>t</title>",
+        "<p>b</p>",
+        "",
+        "en",
+        Policy::Off,
+    )
+    .unwrap();
     assert!(!plain.contains("Content-Security-Policy"), "{plain}");
 }
 

@@ -1,5 +1,5 @@
 //! The words geul shows a reader that the build writes into the pages (callout labels,
-//! embeds, code blocks). The browser's views name their words where they render them; both
+//! embeds, code blocks, the foot of the page). The browser's views name their words where they render them; both
 //! are to meet in this table when the interface gains a second language.
 
 /// One language's words.
@@ -22,6 +22,12 @@ pub struct UiText {
     pub authors: &'static str,
     /// The table of contents' heading.
     pub contents: &'static str,
+    /// The name of the list of the author's addresses at the foot of every page, and the
+    /// e-mail link's label.
+    pub profile_links: &'static str,
+    pub email: &'static str,
+    /// What geul is, at the foot of every page.
+    pub credit: &'static str,
 }
 
 /// The interface in Korean, geul's default.
@@ -36,4 +42,7 @@ pub const KOREAN: UiText = UiText {
     updated: "수정",
     authors: "글쓴이",
     contents: "목차",
+    profile_links: "글쓴이 연락처",
+    email: "이메일",
+    credit: "geul — 브라우저에서 읽고 거르는 블로그",
 };

@@ -4,6 +4,7 @@
 pub(crate) mod content_style;
 pub(crate) mod csp;
 pub(crate) mod feeds;
+pub(crate) mod footer;
 pub(crate) mod pages;
 pub(crate) mod redirects;
 pub(crate) mod vendor;

@@ -177,7 +177,8 @@ pub fn not_found_page(config: &SiteConfig) -> Page {
 }
 
 /// Puts a page into the app's `index.html`: its head replaces `<title>…</title>`, its body
-/// follows the mount point `<div id="geul"></div>`, and `<html lang>` follows the site.
+/// and then the site's `footer` follow the mount point `<div id="geul"></div>`, and
+/// `<html lang>` follows the site.
 /// The page's Content-Security-Policy ([`crate::publish::csp`]) comes first in its head,
 /// before any script, unless `policy` is [`Policy::Off`]. Works on Trunk's minified output too. `None` if the
 /// template lacks either anchor, or has a script before its `<title>`.
@@ -185,6 +186,7 @@ pub fn assemble(
     template: &str,
     page_head: &str,
     page_body: &str,
+    footer: &str,
     language: &str,
     policy: Policy,
 ) -> Option<String> {
@@ -208,6 +210,7 @@ pub fn assemble(
     out.push_str(page_head);
     out.push_str(&template[title_end..mount]);
     out.push_str(page_body);
+    out.push_str(footer);
     out.push_str(&template[mount..]);
     out.insert_str(title_start, &crate::publish::csp::meta(&out, policy));
     let lang = format!("<html lang=\"{}\"", esc(language));

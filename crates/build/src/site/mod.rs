@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use crate::config::SiteConfig;
 use crate::error::{ContentError, ContentWarning};
 use crate::post::{read_post, render_post, Post, PostSource, ReadOptions, RenderContext};
-use crate::render::images::SiteImages;
+use crate::publish::footer::{footer_html, Avatar};
+use crate::render::images::{ImageResolver, ImageSource, SiteImages};
 use crate::render::liquid::LiquidSite;
 use crate::search_index::SearchIndexFile;
 use geul_core::{
@@ -55,6 +56,8 @@ pub struct Site {
     pub warnings: Vec<ContentWarning>,
     /// Local media the posts use, to be published with them.
     pub images: Vec<MediaFile>,
+    /// The foot of every page ([`crate::publish::footer`]).
+    pub footer: String,
 }
 
 impl Site {
@@ -195,8 +198,28 @@ pub fn load_site_with(
     if !errors.is_empty() {
         return Err(errors);
     }
-
-    Ok(site_of_posts(posts, warnings, images.into_files()))
+    let avatar = config.profile.avatar.trim();
+    let avatar = (!avatar.is_empty())
+        .then(|| match images.resolve(avatar) {
+            ImageSource::Found(src) => Some(Avatar {
+                size: images.size(&src),
+                src,
+            }),
+            other => {
+                let warning = other.warning("profile avatar", avatar).unwrap_or_default();
+                warnings.push(ContentWarning::new(
+                    "site.toml",
+                    config.profile.avatar_line,
+                    warning,
+                ));
+                None
+            }
+        })
+        .flatten();
+    let footer = footer_html(config, avatar.as_ref());
+    let mut site = site_of_posts(posts, warnings, images.into_files());
+    site.footer = footer;
+    Ok(site)
 }
 
 /// The site of posts already parsed (slugs unique): ordered, facets indexed, search index
@@ -251,6 +274,7 @@ pub fn site_of_posts(
         card_chunks,
         warnings,
         images,
+        footer: String::new(),
     }
 }
 
