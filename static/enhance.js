@@ -1,8 +1,8 @@
 // What post bodies do in the browser: copy a code block, start an embedded video, draw a
-// diagram. A body
-// that needs it carries this script (crates/build/src/publish/content_style.rs): the static
-// page runs it as it loads, and the app runs it when it shows such a body. Listening on the
-// document covers every body shown afterwards.
+// diagram, load the comments. A body that needs it carries this script
+// (crates/build/src/publish/content_style.rs): the static page runs it as it loads, and the
+// app runs it when it shows such a body. Listening on the document covers every body shown
+// afterwards.
 const root = document.documentElement;
 if (!root.classList.contains("enhanced")) {
   root.classList.add("enhanced");
@@ -77,9 +77,67 @@ if (!root.classList.contains("enhanced")) {
     const figures = [...document.querySelectorAll(".diagram[data-drawn]")];
     queue = queue.then(() => draw(figures));
   };
-  drawNew();
+
+  // Comments: the provider's widget (crates/build/src/publish/comments.rs), loaded when the
+  // reader comes near the end of the post, in the reader's colour scheme.
+  const PROVIDERS = {
+    giscus: { host: "https://giscus.app", themes: ["light", "dark"], frame: "iframe.giscus-frame" },
+    utterances: { host: "https://utteranc.es", themes: ["github-light", "github-dark"], frame: "iframe.utterances-frame" },
+  };
+  const commentTheme = (provider) => PROVIDERS[provider].themes[isDark() ? 1 : 0];
+  const loadComments = (section) => {
+    if (section.querySelector("script, iframe")) return; // a copy of a section already loaded
+    const { provider, repo, repoId, category, categoryId, mapping, lang } = section.dataset;
+    const attributes = provider === "giscus"
+      ? {
+        "data-repo": repo, "data-repo-id": repoId, "data-category": category,
+        "data-category-id": categoryId, "data-mapping": mapping, "data-reactions-enabled": "1",
+        "data-emit-metadata": "0", "data-input-position": "bottom", "data-lang": lang,
+        "data-theme": commentTheme(provider),
+      }
+      : { repo, "issue-term": mapping, theme: commentTheme(provider) };
+    const script = document.createElement("script");
+    for (const [name, value] of Object.entries(attributes)) {
+      if (value) script.setAttribute(name, value);
+    }
+    script.src = `${PROVIDERS[provider].host}/client.js`;
+    script.crossOrigin = "anonymous";
+    script.async = true;
+    section.append(script);
+  };
+  const nearEnd = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) {
+        nearEnd.unobserve(entry.target);
+        loadComments(entry.target);
+      }
+    }
+  }, { rootMargin: "0px 0px 800px 0px" });
+  // Elements, not attributes: the app may show a copy of the static page's body.
+  const watched = new WeakSet();
+  const watchComments = () => {
+    for (const section of document.querySelectorAll(".comments")) {
+      if (watched.has(section) || !PROVIDERS[section.dataset.provider]) continue;
+      watched.add(section);
+      nearEnd.observe(section);
+    }
+  };
+  const retheme = () => {
+    redrawAll();
+    for (const [provider, { host, frame }] of Object.entries(PROVIDERS)) {
+      const theme = commentTheme(provider);
+      const message = provider === "giscus" ? { giscus: { setConfig: { theme } } } : { type: "set-theme", theme };
+      for (const iframe of document.querySelectorAll(frame)) iframe.contentWindow?.postMessage(message, host);
+    }
+  };
+
+  const enhanceNew = () => {
+    drawNew();
+    watchComments();
+  };
+  enhanceNew();
   // The app shows bodies after this script first ran.
-  new MutationObserver(drawNew).observe(document.body, { childList: true, subtree: true });
-  darkScheme.addEventListener("change", redrawAll);
-  new MutationObserver(redrawAll).observe(root, { attributeFilter: ["data-theme"] });
+  new MutationObserver(enhanceNew).observe(document.body, { childList: true, subtree: true });
+  darkScheme.addEventListener("change", retheme);
+  new MutationObserver(retheme).observe(root, { attributeFilter: ["data-theme"] });
 }

@@ -244,9 +244,15 @@ fn site_toml(yaml: &str) -> std::result::Result<Settings, String> {
         }
     }
     let (profile, avatar) = profile_table(&config);
+    let comments = match comments_table(&config) {
+        Ok(table) => table,
+        Err(why) => {
+            unmapped.push(format!("`comments`: not mapped ({why})"));
+            String::new()
+        }
+    };
     let not_yet = "geul has no setting for it yet";
     for (key, why) in [
-        ("comments", not_yet),
         ("analytics", not_yet),
         ("google_analytics", not_yet),
         ("theme_mode", "geul follows the reader's colour scheme"),
@@ -261,10 +267,56 @@ fn site_toml(yaml: &str) -> std::result::Result<Settings, String> {
                   `cargo xtask import`.\n# Every key is optional; see the README \
                   (\"Site configuration\").\n\n";
     Ok(Settings {
-        toml: format!("{header}{lines}{profile}"),
+        toml: format!("{header}{lines}{profile}{comments}"),
         unmapped,
         avatar,
     })
+}
+
+/// site.toml's `[comments]` from Chirpy's `comments` (`provider`, or `active` in older
+/// versions, and the provider's settings); empty without a provider.
+fn comments_table(config: &yaml_serde::Value) -> std::result::Result<String, String> {
+    let Some(comments) = config.get("comments") else {
+        return Ok(String::new());
+    };
+    let text = |value: Option<&yaml_serde::Value>| {
+        value
+            .and_then(|value| value.as_str())
+            .map(str::trim)
+            .filter(|text| !text.is_empty())
+            .map(str::to_owned)
+    };
+    let Some(provider) = text(comments.get("provider")).or_else(|| text(comments.get("active")))
+    else {
+        return Ok(String::new());
+    };
+    let keys: &[(&str, &str)] = match provider.as_str() {
+        "giscus" => &[
+            ("repo", "repo"),
+            ("repo_id", "repo_id"),
+            ("category", "category"),
+            ("category_id", "category_id"),
+            ("mapping", "mapping"),
+        ],
+        "utterances" => &[("repo", "repo"), ("issue_term", "mapping")],
+        other => {
+            return Err(format!(
+                "geul's comments are giscus or utterances, not {other}"
+            ))
+        }
+    };
+    let settings = comments.get(provider.as_str());
+    let mut table = format!("provider = {}\n", toml_string(&provider));
+    for (chirpy, geul) in keys {
+        if let Some(value) = text(settings.and_then(|settings| settings.get(*chirpy))) {
+            table += &format!("{geul} = {}\n", toml_string(&value));
+        }
+    }
+    let table = format!("\n# Comments under each post.\n[comments]\n{table}");
+    // Only what geul can use: a provider's setting left empty would stop every build.
+    geul_build::SiteConfig::parse(Path::new("_config.yml"), &table)
+        .map(|_| table)
+        .map_err(|error| error.message)
 }
 
 /// site.toml's `[profile]` from Chirpy's `avatar`, `github.username`, `twitter.username`,

@@ -31,7 +31,9 @@ fn jekyll_site(root: &Path) {
          baseurl: /blog\nlang: ko-KR\ntimezone: Asia/Seoul\ngithub:\n  username: someone\n\
          twitter:\n  username: hong\nsocial:\n  name: 홍길동\n  email: hong@example.com\n  \
          links: [https://github.com/someone, https://twitter.com/hong, https://hong.example.com]\n\
-         comments:\n  provider: giscus\navatar: /assets/img/me.png\n",
+         comments:\n  provider: giscus\n  giscus:\n    repo: someone/blog\n    repo_id: R_1\n    \
+         category: Comments\n    category_id: DIC_1\n    mapping: title\n\
+         avatar: /assets/img/me.png\nanalytics:\n  umami:\n    id: u1\n",
     );
 }
 
@@ -96,8 +98,46 @@ fn posts_their_media_and_the_config_move_in() {
         to.join("assets/img/me.png").is_file(),
         "the avatar is copied"
     );
-    for key in ["`comments`"] {
+    let comments = table["comments"].as_table().unwrap();
+    assert_eq!(comments["provider"].as_str(), Some("giscus"));
+    assert_eq!(comments["repo_id"].as_str(), Some("R_1"));
+    assert_eq!(comments["mapping"].as_str(), Some("title"));
+    for key in ["`analytics`"] {
         assert!(unmapped.contains(key), "{key} in {unmapped}");
+    }
+}
+
+#[test]
+fn comments_geul_cannot_take_are_reported_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    for (comments, why) in [
+        (
+            "  provider: disqus\n  disqus:\n    shortname: me\n",
+            "not disqus",
+        ),
+        (
+            "  provider: giscus\n  giscus:\n    repo: me/blog\n",
+            "need repo_id",
+        ),
+    ] {
+        let (from, to) = (dir.path().join("jekyll"), dir.path().join("geul"));
+        jekyll_site(&from);
+        fs::write(
+            from.join("_config.yml"),
+            format!("title: 블로그\ncomments:\n{comments}"),
+        )
+        .unwrap();
+        let imported = import(&from, &to).unwrap();
+        let unmapped = imported.unmapped.join("\n");
+        assert!(
+            unmapped.contains("`comments`") && unmapped.contains(why),
+            "{unmapped}"
+        );
+        let config = fs::read_to_string(to.join("site.toml")).unwrap();
+        assert!(!config.contains("[comments]"), "{config}");
+        geul_build::SiteConfig::parse(Path::new("site.toml"), &config).unwrap();
+        fs::remove_dir_all(dir.path()).unwrap();
+        fs::create_dir_all(dir.path()).unwrap();
     }
 }
 

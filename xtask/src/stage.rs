@@ -64,7 +64,7 @@ pub fn run_hook() -> Result<()> {
         &content_dir(),
         &pages_dir(),
         &staging,
-        &config.language,
+        &config,
         release,
         |path| site.render(path),
     )?;
@@ -97,7 +97,7 @@ pub fn stage(
     content: &Path,
     pages: &Path,
     staging: &Path,
-    language: &str,
+    config: &SiteConfig,
     policy: bool,
     render: impl Fn(&str) -> std::result::Result<String, String>,
 ) -> Result<(usize, usize)> {
@@ -118,10 +118,9 @@ pub fn stage(
         )));
     }
     let copied = copy_tree(content, staging)?;
-    // Mermaid, published for a site with diagrams, draws each with a `<style>` of its own.
+    // Mermaid is published for a site with diagrams.
     let policy = match policy {
-        true if staging.join(mermaid_dir()).is_dir() => Policy::InlineStyles,
-        true => Policy::Strict,
+        true => Policy::for_site(config, staging.join(mermaid_dir()).is_dir()),
         false => Policy::Off,
     };
     let index = staging.join("index.html");
@@ -143,8 +142,8 @@ pub fn stage(
         })?;
         let body =
             render(path).map_err(|e| Error::new(format!("{}: {e}", parts_file.display())))?;
-        let html =
-            assemble(&template, head, &body, &footer, language, policy).ok_or_else(|| {
+        let html = assemble(&template, head, &body, &footer, &config.language, &policy)
+            .ok_or_else(|| {
                 Error::new(format!(
                     "{} has no <title> or no <div id=\"geul\"></div> to put the pages into",
                     index.display()
@@ -242,7 +241,15 @@ mod tests {
         fs::write(staging.join("index.html"), template).unwrap();
 
         assert_eq!(
-            stage(&content, &pages, &staging, "ko", true, render).unwrap(),
+            stage(
+                &content,
+                &pages,
+                &staging,
+                &SiteConfig::default(),
+                true,
+                render
+            )
+            .unwrap(),
             (2, 2)
         );
         assert_eq!(
@@ -252,7 +259,7 @@ mod tests {
         assert!(staging.join("content/깊은/x.txt").is_file());
         assert_eq!(
             fs::read_to_string(staging.join("posts/첫-글/index.html")).unwrap(),
-            format!("<html lang=\"ko\"><head>{}<title>첫 글</title></head><body><div id=\"geul\"></div><p>본문</p></body></html>", geul_build::csp_meta("", Policy::Strict))
+            format!("<html lang=\"ko\"><head>{}<title>첫 글</title></head><body><div id=\"geul\"></div><p>본문</p></body></html>", geul_build::csp_meta("", &Policy::strict()))
         );
         assert!(fs::read_to_string(staging.join("404.html"))
             .unwrap()
@@ -271,7 +278,15 @@ mod tests {
             fs::create_dir_all(staging).unwrap();
             let template = "<html><head><title>t</title></head><body><div id=geul></div></html>";
             fs::write(staging.join("index.html"), template).unwrap();
-            stage(&content, &pages, staging, "ko", true, |_| Ok(String::new())).unwrap();
+            stage(
+                &content,
+                &pages,
+                staging,
+                &SiteConfig::default(),
+                true,
+                |_| Ok(String::new()),
+            )
+            .unwrap();
             fs::read_to_string(staging.join("index.html")).unwrap()
         };
         fs::create_dir_all(&pages).unwrap();
@@ -292,7 +307,7 @@ mod tests {
             &tmp.path().join("nope"),
             tmp.path(),
             tmp.path(),
-            "ko",
+            &SiteConfig::default(),
             true,
             |_| Ok(String::new()),
         )

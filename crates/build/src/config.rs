@@ -30,6 +30,72 @@ pub struct SiteConfig {
     pub timezone: String,
     /// Who writes here, shown at the foot of every page.
     pub profile: Profile,
+    /// Comments under each post, from GitHub Discussions or Issues.
+    pub comments: Comments,
+}
+
+/// Comments under each post, through giscus (GitHub Discussions) or utterances (GitHub
+/// Issues), loaded only when the reader nears the end of a post. Off without a provider.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Comments {
+    /// `giscus` or `utterances`; empty: no comments.
+    pub provider: String,
+    /// The GitHub repository the comments live in: `owner/name`.
+    pub repo: String,
+    /// giscus: the ids its setup page (giscus.app) gives for the repository and category.
+    pub repo_id: String,
+    pub category: String,
+    pub category_id: String,
+    /// How a post finds its thread: giscus's `mapping`, utterances's `issue-term`
+    /// (`pathname` by default).
+    pub mapping: String,
+}
+
+impl Comments {
+    /// What is missing for the provider, if anything; `None` also without a provider.
+    fn problem(&self) -> Option<String> {
+        let required: &[(&str, &str)] = match self.provider.as_str() {
+            "" => return None,
+            "giscus" => &[
+                ("repo", &self.repo),
+                ("repo_id", &self.repo_id),
+                ("category", &self.category),
+                ("category_id", &self.category_id),
+            ],
+            "utterances" => &[("repo", &self.repo)],
+            other => {
+                return Some(format!(
+                    "unknown comments provider \"{other}\": use \"giscus\" or \"utterances\""
+                ))
+            }
+        };
+        let missing: Vec<&str> = required
+            .iter()
+            .filter(|(_, value)| value.trim().is_empty())
+            .map(|(key, _)| *key)
+            .collect();
+        if !missing.is_empty() {
+            return Some(format!(
+                "comments through {} need {} (giscus.app's setup page gives them)",
+                self.provider,
+                missing.join(", ")
+            ));
+        }
+        let repo_shape = self.repo.split('/').filter(|part| !part.is_empty()).count() == 2
+            && self.repo.matches('/').count() == 1;
+        (!repo_shape).then(|| {
+            format!(
+                "comments `repo` must be `owner/name`, not \"{}\"",
+                self.repo
+            )
+        })
+    }
+
+    /// Whether comments are on.
+    pub fn enabled(&self) -> bool {
+        !self.provider.is_empty()
+    }
 }
 
 /// The author's profile, at the foot of every page: a picture, a line about them, and
@@ -88,6 +154,7 @@ impl Default for SiteConfig {
             feed_posts: DEFAULT_FEED_POSTS,
             timezone: DEFAULT_TIME_ZONE.to_owned(),
             profile: Profile::default(),
+            comments: Comments::default(),
         }
     }
 }
@@ -116,6 +183,13 @@ impl SiteConfig {
             )
         })?;
         config.profile.avatar_line = line_of_key(text, "avatar");
+        if let Some(problem) = config.comments.problem() {
+            return Err(ContentError::new(
+                file,
+                line_of_key(text, "[comments]"),
+                problem,
+            ));
+        }
         SiteZone::named(&config.timezone)
             .map_err(|message| ContentError::new(file, line_of_key(text, "timezone"), message))?;
         Ok(config)
@@ -202,6 +276,30 @@ mod tests {
             error.to_string().contains("unknown time zone \"KST\""),
             "{error}"
         );
+    }
+
+    #[test]
+    fn comments_need_what_their_provider_needs() {
+        assert!(!parse("").unwrap().comments.enabled());
+        let giscus = "[comments]\nprovider = \"giscus\"\nrepo = \"me/blog\"\nrepo_id = \"R_1\"\n\
+                      category = \"글\"\ncategory_id = \"DIC_1\"\n";
+        assert!(parse(giscus).unwrap().comments.enabled());
+        let error = parse("title = \"t\"\n[comments]\nprovider = \"giscus\"\nrepo = \"me/blog\"\n")
+            .unwrap_err();
+        assert_eq!(error.line, 2, "{error}");
+        assert!(
+            error
+                .message
+                .contains("need repo_id, category, category_id"),
+            "{error}"
+        );
+        let error = parse("[comments]\nprovider = \"disqus\"\n").unwrap_err();
+        assert!(
+            error.message.contains("unknown comments provider"),
+            "{error}"
+        );
+        let error = parse("[comments]\nprovider = \"utterances\"\nrepo = \"blog\"\n").unwrap_err();
+        assert!(error.message.contains("`owner/name`"), "{error}");
     }
 
     #[test]

@@ -62,6 +62,10 @@ pub struct Post {
     /// Lines of the `tags` and `categories` keys (1 without front matter), for messages.
     pub tags_line: usize,
     pub categories_line: usize,
+    /// Whether the post takes comments (`comments: false` turns them off).
+    pub takes_comments: bool,
+    /// What follows the text in the body file: the comments, when the site has them.
+    pub after_text: String,
 }
 
 /// A post file read as far as the site needs before rendering any post: its front matter,
@@ -154,7 +158,8 @@ impl Post {
     }
 
     pub fn body_file(&self) -> String {
-        format!("{}{}", body_file_head(&self.html), self.html)
+        let body = format!("{}{}", self.html, self.after_text);
+        format!("{}{body}", body_file_head(&body))
     }
 }
 
@@ -411,6 +416,8 @@ pub fn render_post(
         categories_line: front_matter::key_line(&source.yaml, "categories")
             .or_else(|| front_matter::key_line(&source.yaml, "category"))
             .map_or(1, |line| line + 1),
+        takes_comments: fm.comments,
+        after_text: String::new(),
     };
     Ok((post, warnings))
 }

@@ -110,7 +110,7 @@ fn pages_go_into_trunks_index_html_plain_or_minified() {
         "<div id=\"prerendered\">본문</div>",
         "<footer>끝</footer>",
         "ko",
-        Policy::Strict,
+        &Policy::strict(),
     )
     .unwrap();
     assert_eq!(
@@ -125,7 +125,7 @@ fn pages_go_into_trunks_index_html_plain_or_minified() {
         "<p>b</p>",
         "",
         "en",
-        Policy::Strict,
+        &Policy::strict(),
     )
     .unwrap();
     assert!(
@@ -141,14 +141,14 @@ fn pages_go_into_trunks_index_html_plain_or_minified() {
             "",
             "",
             "ko",
-            Policy::Strict
+            &Policy::strict()
         ),
         None
     );
     // A script before the policy would run unchecked.
     let early_script = "<html><script>x()</script><title>a</title><div id=geul></div></html>";
     assert_eq!(
-        assemble(early_script, "", "", "", "ko", Policy::Strict),
+        assemble(early_script, "", "", "", "ko", &Policy::strict()),
         None
     );
     // Without the policy, for a development server that adds scripts of its own.
@@ -158,7 +158,7 @@ fn pages_go_into_trunks_index_html_plain_or_minified() {
         "<p>b</p>",
         "",
         "en",
-        Policy::Off,
+        &Policy::Off,
     )
     .unwrap();
     assert!(!plain.contains("Content-Security-Policy"), "{plain}");

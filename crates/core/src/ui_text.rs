@@ -28,6 +28,8 @@ pub struct UiText {
     pub email: &'static str,
     /// What geul is, at the foot of every page.
     pub credit: &'static str,
+    /// The heading of a post's comments.
+    pub comments: &'static str,
 }
 
 /// The interface in Korean, geul's default.
@@ -45,4 +47,5 @@ pub const KOREAN: UiText = UiText {
     profile_links: "글쓴이 연락처",
     email: "이메일",
     credit: "geul — 브라우저에서 읽고 거르는 블로그",
+    comments: "댓글",
 };

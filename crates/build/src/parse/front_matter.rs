@@ -43,6 +43,8 @@ pub struct FrontMatter {
     pub authors: Vec<String>,
     /// Chirpy's prefix for the post's relative media paths.
     pub media_subpath: Option<String>,
+    /// `false`: no comments under this post, whatever site.toml sets.
+    pub comments: bool,
 }
 
 impl Default for FrontMatter {
@@ -66,6 +68,7 @@ impl Default for FrontMatter {
             render_with_liquid: true,
             authors: Vec::new(),
             media_subpath: None,
+            comments: true,
         }
     }
 }
@@ -164,6 +167,7 @@ pub fn parse(yaml: &str) -> Result<FrontMatter, (Option<usize>, String)> {
             "published" => fm.published = flag(&value, true).ok_or_else(|| wrong(FLAG))?,
             "last_modified_at" => fm.last_modified_at = text(&value).ok_or_else(|| wrong(DATE))?,
             "toc" => fm.toc = flag(&value, true).ok_or_else(|| wrong(FLAG))?,
+            "comments" => fm.comments = flag(&value, true).ok_or_else(|| wrong(FLAG))?,
             "math" => fm.math = flag(&value, false).ok_or_else(|| wrong(FLAG))?,
             "render_with_liquid" => {
                 fm.render_with_liquid = flag(&value, true).ok_or_else(|| wrong(FLAG))?

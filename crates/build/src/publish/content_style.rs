@@ -6,6 +6,7 @@
 
 use std::sync::OnceLock;
 
+use crate::publish::comments::COMMENTS_MARK;
 use crate::render::diagrams::DIAGRAM_MARK;
 use crate::site::content_hash;
 use crate::site::BODY_DIR;
@@ -38,7 +39,7 @@ pub fn body_script_path() -> &'static str {
 }
 
 /// What a body file starts with: the stylesheet, and the script if `html` has a code block,
-/// an embed or a diagram. Markup geul writes itself; a post's own never has these classes,
+/// an embed, a diagram or comments. Markup geul writes itself; a post's own never has these classes,
 /// which the sanitizer strips.
 pub fn body_file_head(html: &str) -> String {
     let mut head = format!(
@@ -48,6 +49,7 @@ pub fn body_file_head(html: &str) -> String {
     if html.contains("<div class=\"code\">")
         || html.contains("<div class=\"embed\"")
         || html.contains(DIAGRAM_MARK)
+        || html.contains(COMMENTS_MARK)
     {
         head += &format!(
             "<script type=\"module\" src=\"{}\"></script>",

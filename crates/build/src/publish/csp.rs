@@ -7,19 +7,49 @@ use sha2::{Digest, Sha256};
 
 use base64::Engine;
 
+use crate::config::SiteConfig;
+use crate::publish::comments::provider_host;
+
 /// Which policy a page gets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Policy {
     /// None: a development server injects scripts of its own, which no policy could name.
     Off,
-    /// Scripts and stylesheets from the site's own files only.
-    Strict,
-    /// Also `<style>` elements: on a site with diagrams, which mermaid draws with one each.
-    InlineStyles,
+    /// Scripts and stylesheets from the site's own files, and what the site's settings add.
+    On(Allowances),
 }
 
-/// The policy for a page whose inline scripts are those in `page`.
-pub fn policy(page: &str, kind: Policy) -> String {
+/// What a site's settings and posts add to the strict policy.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Allowances {
+    /// `<style>` elements: mermaid draws each diagram with one, giscus and utterances add one.
+    pub inline_styles: bool,
+    /// Where the comments' script and frame come from.
+    pub comments: Option<&'static str>,
+}
+
+impl Policy {
+    /// Only the site's own scripts and stylesheets.
+    pub fn strict() -> Policy {
+        Policy::On(Allowances::default())
+    }
+
+    /// The policy of a site with these settings, publishing mermaid if `diagrams`.
+    pub fn for_site(config: &SiteConfig, diagrams: bool) -> Policy {
+        let comments = provider_host(&config.comments.provider);
+        Policy::On(Allowances {
+            inline_styles: diagrams || comments.is_some(),
+            comments,
+        })
+    }
+}
+
+/// The policy for a page whose inline scripts are those in `page`; empty for
+/// [`Policy::Off`].
+pub fn policy(page: &str, kind: &Policy) -> String {
+    let Policy::On(allowed) = kind else {
+        return String::new();
+    };
     let hashes: String = inline_scripts(page)
         .map(|script| {
             let digest = Sha256::digest(script.as_bytes());
@@ -29,15 +59,18 @@ pub fn policy(page: &str, kind: Policy) -> String {
             )
         })
         .collect();
+    let comments = allowed
+        .comments
+        .map_or(String::new(), |host| format!(" {host}"));
     // Players load from their hosts alone, and only when the reader starts one. Typeset
     // math lays numbered equations out with `style` attributes: those are allowed, and only
     // geul's own markup has them (the sanitizer strips a post's).
     let players = crate::render::embeds::PLAYER_HOSTS.join(" ");
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; \
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}{comments}; \
          object-src 'none'; base-uri 'self'; form-action 'self'; img-src 'self' data: https:; \
-         frame-src {players}; style-src 'self'{}; style-src-attr 'unsafe-inline'",
-        if kind == Policy::InlineStyles {
+         frame-src {players}{comments}; style-src 'self'{}; style-src-attr 'unsafe-inline'",
+        if allowed.inline_styles {
             " 'unsafe-inline'"
         } else {
             ""
@@ -46,8 +79,8 @@ pub fn policy(page: &str, kind: Policy) -> String {
 }
 
 /// The `<meta>` that carries [`policy`]; nothing for [`Policy::Off`].
-pub fn meta(page: &str, kind: Policy) -> String {
-    if kind == Policy::Off {
+pub fn meta(page: &str, kind: &Policy) -> String {
+    if *kind == Policy::Off {
         return String::new();
     }
     format!(
@@ -86,21 +119,30 @@ mod tests {
         let scripts: Vec<&str> = inline_scripts(page).collect();
         assert_eq!(scripts, ["import x", "alert(1)"]);
         // `echo -n 'alert(1)' | openssl dgst -sha256 -binary | base64`
-        assert!(policy(page, Policy::Strict)
+        assert!(policy(page, &Policy::strict())
             .contains("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"));
     }
 
     #[test]
     fn the_policy_names_every_required_directive() {
         assert_eq!(
-            policy("<p>no script</p>", Policy::Strict),
+            policy("<p>no script</p>", &Policy::strict()),
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; \
              base-uri 'self'; form-action 'self'; img-src 'self' data: https:; \
              frame-src https://www.youtube-nocookie.com https://player.twitch.tv \
              https://player.bilibili.com; style-src 'self'; style-src-attr 'unsafe-inline'"
         );
-        let with_diagrams = policy("<p>no script</p>", Policy::InlineStyles);
+        let with_diagrams = policy(
+            "<p>no script</p>",
+            &Policy::for_site(&SiteConfig::default(), true),
+        );
         assert!(with_diagrams.contains("; style-src 'self' 'unsafe-inline';"));
-        assert_eq!(meta("<p>x</p>", Policy::Off), "");
+        assert_eq!(meta("<p>x</p>", &Policy::Off), "");
+        let mut config = SiteConfig::default();
+        config.comments.provider = "giscus".into();
+        let with_comments = policy("<p>x</p>", &Policy::for_site(&config, false));
+        assert!(with_comments.contains("script-src 'self' 'wasm-unsafe-eval' https://giscus.app;"));
+        assert!(with_comments.contains("https://player.bilibili.com https://giscus.app;"));
+        assert!(with_comments.contains("style-src 'self' 'unsafe-inline';"));
     }
 }

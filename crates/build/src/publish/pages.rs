@@ -188,7 +188,7 @@ pub fn assemble(
     page_body: &str,
     footer: &str,
     language: &str,
-    policy: Policy,
+    policy: &Policy,
 ) -> Option<String> {
     let title_start = template.find("<title>")?;
     let title_end = template[title_start..].find("</title>")? + title_start + "</title>".len();

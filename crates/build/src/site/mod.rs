@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::config::SiteConfig;
 use crate::error::{ContentError, ContentWarning};
 use crate::post::{read_post, render_post, Post, PostSource, ReadOptions, RenderContext};
+use crate::publish::comments::comments_html;
 use crate::publish::footer::{footer_html, Avatar};
 use crate::render::images::{ImageResolver, ImageSource, SiteImages};
 use crate::render::liquid::LiquidSite;
@@ -217,6 +218,10 @@ pub fn load_site_with(
         })
         .flatten();
     let footer = footer_html(config, avatar.as_ref());
+    let comments = comments_html(&config.comments, &config.language);
+    for post in posts.iter_mut().filter(|post| post.takes_comments) {
+        post.after_text.clone_from(&comments);
+    }
     let mut site = site_of_posts(posts, warnings, images.into_files());
     site.footer = footer;
     Ok(site)
