@@ -251,9 +251,9 @@ fn site_toml(yaml: &str) -> std::result::Result<Settings, String> {
             String::new()
         }
     };
+    let analytics = analytics_table(&config, &mut unmapped);
     let not_yet = "geul has no setting for it yet";
     for (key, why) in [
-        ("analytics", not_yet),
         ("google_analytics", not_yet),
         ("theme_mode", "geul follows the reader's colour scheme"),
         ("cdn", "geul serves everything from the site"),
@@ -267,10 +267,48 @@ fn site_toml(yaml: &str) -> std::result::Result<Settings, String> {
                   `cargo xtask import`.\n# Every key is optional; see the README \
                   (\"Site configuration\").\n\n";
     Ok(Settings {
-        toml: format!("{header}{lines}{profile}{comments}"),
+        toml: format!("{header}{lines}{profile}{comments}{analytics}"),
         unmapped,
         avatar,
     })
+}
+
+/// site.toml's `[analytics]` from Chirpy's `analytics.google.id` and
+/// `analytics.goatcounter.id`; the services geul does not offer go to `unmapped`.
+fn analytics_table(config: &yaml_serde::Value, unmapped: &mut Vec<String>) -> String {
+    let Some(services) = config.get("analytics").and_then(|value| value.as_mapping()) else {
+        return String::new();
+    };
+    let mut table = String::new();
+    for (service, settings) in services {
+        let service = service.as_str().unwrap_or_default();
+        let id = settings
+            .get("id")
+            .and_then(|id| id.as_str())
+            .map(str::trim)
+            .filter(|id| !id.is_empty());
+        let Some(id) = id else { continue };
+        match service {
+            "google" | "goatcounter" => {
+                let line = format!("{service} = {}\n", toml_string(id));
+                let checked = format!("[analytics]\n{line}");
+                match geul_build::SiteConfig::parse(Path::new("_config.yml"), &checked) {
+                    Ok(_) => table += &line,
+                    Err(error) => unmapped.push(format!(
+                        "`analytics.{service}`: not mapped ({})",
+                        error.message
+                    )),
+                }
+            }
+            other => unmapped.push(format!(
+                "`analytics.{other}`: not mapped (geul offers GoatCounter, Plausible and Google Analytics)"
+            )),
+        }
+    }
+    if table.is_empty() {
+        return table;
+    }
+    format!("\n# Visitor counts.\n[analytics]\n{table}")
 }
 
 /// site.toml's `[comments]` from Chirpy's `comments` (`provider`, or `active` in older

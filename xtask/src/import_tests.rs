@@ -33,7 +33,8 @@ fn jekyll_site(root: &Path) {
          links: [https://github.com/someone, https://twitter.com/hong, https://hong.example.com]\n\
          comments:\n  provider: giscus\n  giscus:\n    repo: someone/blog\n    repo_id: R_1\n    \
          category: Comments\n    category_id: DIC_1\n    mapping: title\n\
-         avatar: /assets/img/me.png\nanalytics:\n  umami:\n    id: u1\n",
+         avatar: /assets/img/me.png\nanalytics:\n  google:\n    id: G-ABC123\n  goatcounter:\n    id: \n  \
+         umami:\n    id: u1\n",
     );
 }
 
@@ -102,7 +103,13 @@ fn posts_their_media_and_the_config_move_in() {
     assert_eq!(comments["provider"].as_str(), Some("giscus"));
     assert_eq!(comments["repo_id"].as_str(), Some("R_1"));
     assert_eq!(comments["mapping"].as_str(), Some("title"));
-    for key in ["`analytics`"] {
+    let analytics = table["analytics"].as_table().unwrap();
+    assert_eq!(analytics["google"].as_str(), Some("G-ABC123"));
+    assert!(
+        !analytics.contains_key("goatcounter"),
+        "an empty id is no setting"
+    );
+    for key in ["`analytics.umami`"] {
         assert!(unmapped.contains(key), "{key} in {unmapped}");
     }
 }

@@ -134,21 +134,26 @@ pub fn run_all(opts: Options) -> Result<()> {
 
     if browser_tests {
         step("the blog in the browser: every page of posts/ answers with its title, nothing fails");
-        browser_tests_against_preview(&dist, BLOG_TESTS)?;
+        browser_tests_against_preview(&dist, BLOG_TESTS, &util::repo_root())?;
 
         step("the demo site in the browser: list, filters, search, routing, takeover, publishing");
         let demo_dist = PathBuf::from("target/demo-dist");
+        let demo_site = util::repo_root().join(DEMO_SITE);
         site::build_site(&Build {
-            site: Some(util::repo_root().join(DEMO_SITE)),
+            site: Some(demo_site.clone()),
             ..Build::new(PAGES_BASE, &demo_dist)
         })?;
         let demo_dist = util::repo_root().join(&demo_dist);
-        browser_tests_against_preview(&demo_dist, &[])?;
+        browser_tests_against_preview(&demo_dist, &[], &demo_site)?;
         // Its five posts' pages, static copy against the app's view, as on the fixture.
-        browser_tests_against_preview(&demo_dist, &[STATIC_VS_APP])?;
+        browser_tests_against_preview(&demo_dist, &[STATIC_VS_APP], &demo_site)?;
 
         step("browser tests on the fixture site: its policy, and failures the reader can read");
-        browser_tests_against_preview(&util::repo_root().join(&fixture_dist), FIXTURE_SITE_TESTS)?;
+        browser_tests_against_preview(
+            &util::repo_root().join(&fixture_dist),
+            FIXTURE_SITE_TESTS,
+            &fixture_site,
+        )?;
 
         step("a build that panics on purpose: the reader gets a notice, never a blank page");
         let panic_dist = PathBuf::from("target/panic-dist");
@@ -157,11 +162,15 @@ pub fn run_all(opts: Options) -> Result<()> {
             features: Some("panic-on-purpose".to_owned()),
             ..Build::new(PAGES_BASE, &panic_dist)
         })?;
-        browser_tests_against_preview(&util::repo_root().join(&panic_dist), PANIC_TESTS)?;
+        browser_tests_against_preview(
+            &util::repo_root().join(&panic_dist),
+            PANIC_TESTS,
+            &fixture_site,
+        )?;
 
         step("a generated 150-post site, built by the README's command (paging, card chunks)");
         let large = large_site()?;
-        browser_tests_against_preview(&large, LARGE_SITE_TESTS)?;
+        browser_tests_against_preview(&large, LARGE_SITE_TESTS, &util::repo_root())?;
     }
 
     println!();
@@ -258,8 +267,16 @@ fn large_site() -> Result<PathBuf> {
 }
 
 /// Runs the browser tests (all of `tests/e2e/`, or the files in `only`) against `dist`
-/// served like Pages.
-fn browser_tests_against_preview(dist: &Path, only: &[&str]) -> Result<()> {
+/// served like Pages. `site` is the folder of the site.toml it was built with: the tests
+/// let pages load scripts from the hosts its settings name (comments, analytics), and from
+/// nowhere else.
+fn browser_tests_against_preview(dist: &Path, only: &[&str], site: &Path) -> Result<()> {
+    let config = geul_build::SiteConfig::load(&site.join("site.toml"))
+        .map_err(|error| Error::new(error.to_string()))?;
+    let script_hosts = match geul_build::Policy::for_site(&config, false) {
+        geul_build::Policy::On(allowed) => allowed.scripts,
+        geul_build::Policy::Off => Vec::new(),
+    };
     let server = preview::start(dist, PAGES_BASE, 0)?;
     println!("preview: {}", server.url());
     let mut node = Command::new("node");
@@ -285,7 +302,8 @@ fn browser_tests_against_preview(dist: &Path, only: &[&str]) -> Result<()> {
         node.args(only);
     }
     node.env("GEUL_BASE_URL", server.url())
-        .env("CHROMIUM", browser::CHROMIUM);
+        .env("CHROMIUM", browser::CHROMIUM)
+        .env("GEUL_SCRIPT_HOSTS", script_hosts.join(" "));
     let code = run_status(&mut node);
     server.stop();
     match code? {

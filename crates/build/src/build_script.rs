@@ -9,6 +9,7 @@ use std::process;
 use crate::config::{SiteConfig, BASE_URL_ENV};
 use crate::error::{ContentError, ContentWarning};
 use crate::post::ReadOptions;
+use crate::publish::analytics::analytics_html;
 use crate::publish::feeds::{atom_feed, robots, sitemaps};
 use crate::publish::pages::site_pages;
 use crate::publish::redirects::{redirects, Redirect};
@@ -119,7 +120,8 @@ pub fn run() {
     std::fs::write(out_dir.join(INDEX_FILE), built.index).expect("write the post index");
 }
 
-/// File name of the foot every page ends with, beside the pages' parts.
+/// File name of what every page ends with (its foot, and the analytics snippets), beside
+/// the pages' parts.
 pub const FOOTER_FILE: &str = "site-footer.html";
 
 /// Where a build writes: the files published as they are, and the pages' parts.
@@ -205,7 +207,8 @@ fn write_all(
         fs::remove_dir_all(parts_dir)?;
     }
     fs::create_dir_all(parts_dir)?;
-    fs::write(parts_dir.join(FOOTER_FILE), &site.footer)?;
+    let page_end = site.footer.clone() + &analytics_html(&config.analytics);
+    fs::write(parts_dir.join(FOOTER_FILE), page_end)?;
     for page in &pages {
         let file = parts_dir.join(format!("{}.parts", page.file));
         fs::create_dir_all(file.parent().expect("inside the parts dir"))?;

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::error::ContentError;
 use crate::parse::date::{SiteZone, DEFAULT_TIME_ZONE};
+use crate::publish::analytics::Analytics;
 
 /// Site settings. Every key is optional.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -32,6 +33,8 @@ pub struct SiteConfig {
     pub profile: Profile,
     /// Comments under each post, from GitHub Discussions or Issues.
     pub comments: Comments,
+    /// Visitor counts; none by default.
+    pub analytics: Analytics,
 }
 
 /// Comments under each post, through giscus (GitHub Discussions) or utterances (GitHub
@@ -155,6 +158,7 @@ impl Default for SiteConfig {
             timezone: DEFAULT_TIME_ZONE.to_owned(),
             profile: Profile::default(),
             comments: Comments::default(),
+            analytics: Analytics::default(),
         }
     }
 }
@@ -183,6 +187,9 @@ impl SiteConfig {
             )
         })?;
         config.profile.avatar_line = line_of_key(text, "avatar");
+        if let Some((key, problem)) = config.analytics.problem() {
+            return Err(ContentError::new(file, line_of_key(text, key), problem));
+        }
         if let Some(problem) = config.comments.problem() {
             return Err(ContentError::new(
                 file,
@@ -300,6 +307,15 @@ mod tests {
         );
         let error = parse("[comments]\nprovider = \"utterances\"\nrepo = \"blog\"\n").unwrap_err();
         assert!(error.message.contains("`owner/name`"), "{error}");
+    }
+
+    #[test]
+    fn analytics_ids_of_another_shape_name_their_line() {
+        let config = parse("[analytics]\ngoatcounter = \"my-blog\"\n").unwrap();
+        assert_eq!(config.analytics.goatcounter, "my-blog");
+        let error = parse("[analytics]\nplausible = \"a.b\"\ngoogle = \"UA-1\"\n").unwrap_err();
+        assert_eq!(error.line, 3, "{error}");
+        assert!(error.message.contains("measurement id"), "{error}");
     }
 
     #[test]

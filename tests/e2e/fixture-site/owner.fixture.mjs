@@ -117,3 +117,30 @@ appTest(browser, 'a post with comments: false has none', async (page) => {
   assert.equal(await page.locator('section.comments').count(), 0);
   assert.deepEqual(requested, []);
 });
+
+// GoatCounter is not reachable from the tests either: its script answers with one that
+// records each count.
+const GOATCOUNTER_CLIENT = `
+  window.__counted = [location.pathname];
+  window.__endpoint = document.currentScript.dataset.goatcounter;
+  window.goatcounter = { count: (vars) => window.__counted.push(vars.path) };
+`;
+
+appTest(browser, 'visits are counted on the first page and on the pages the app shows after it', async (page) => {
+  const requested = [];
+  await page.route('https://gc.zgo.at/**', (route) => {
+    requested.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'text/javascript', body: GOATCOUNTER_CLIENT });
+  });
+  watcherOf(page).allowedOutside.add('https://gc.zgo.at/count.js');
+  await gotoApp(page, '');
+  await eventually(async () => assert.deepEqual(requested, ['https://gc.zgo.at/count.js']));
+  assert.equal(await page.evaluate(() => window.__endpoint), 'https://geul-fixture.goatcounter.com/count');
+  await page.locator('article.post-card[data-slug="first-deploy"] h2 a').click();
+  await waitForView(page, 'post');
+  await eventually(async () => assert.deepEqual(
+    await page.evaluate(() => window.__counted),
+    ['/geul/', '/geul/posts/first-deploy/'],
+  ));
+  assert.equal(requested.length, 1, 'the script loads once');
+});

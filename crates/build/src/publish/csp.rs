@@ -24,8 +24,12 @@ pub enum Policy {
 pub struct Allowances {
     /// `<style>` elements: mermaid draws each diagram with one, giscus and utterances add one.
     pub inline_styles: bool,
-    /// Where the comments' script and frame come from.
-    pub comments: Option<&'static str>,
+    /// Hosts scripts may come from (comments, analytics).
+    pub scripts: Vec<String>,
+    /// Hosts frames may come from besides the video players (comments).
+    pub frames: Vec<String>,
+    /// Hosts the page may send requests to besides its own (analytics).
+    pub connects: Vec<String>,
 }
 
 impl Policy {
@@ -36,10 +40,14 @@ impl Policy {
 
     /// The policy of a site with these settings, publishing mermaid if `diagrams`.
     pub fn for_site(config: &SiteConfig, diagrams: bool) -> Policy {
-        let comments = provider_host(&config.comments.provider);
+        let comments = provider_host(&config.comments.provider).map(str::to_owned);
+        let (mut scripts, connects) = config.analytics.hosts();
+        scripts.extend(comments.clone());
         Policy::On(Allowances {
             inline_styles: diagrams || comments.is_some(),
-            comments,
+            scripts,
+            frames: comments.into_iter().collect(),
+            connects,
         })
     }
 }
@@ -59,17 +67,25 @@ pub fn policy(page: &str, kind: &Policy) -> String {
             )
         })
         .collect();
-    let comments = allowed
-        .comments
-        .map_or(String::new(), |host| format!(" {host}"));
+    let hosts = |hosts: &[String]| {
+        hosts
+            .iter()
+            .map(|host| format!(" {host}"))
+            .collect::<String>()
+    };
+    let (scripts, frames) = (hosts(&allowed.scripts), hosts(&allowed.frames));
+    let connect = match allowed.connects.as_slice() {
+        [] => String::new(),
+        connects => format!(" connect-src 'self'{};", hosts(connects)),
+    };
     // Players load from their hosts alone, and only when the reader starts one. Typeset
     // math lays numbered equations out with `style` attributes: those are allowed, and only
     // geul's own markup has them (the sanitizer strips a post's).
     let players = crate::render::embeds::PLAYER_HOSTS.join(" ");
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}{comments}; \
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}{scripts};{connect} \
          object-src 'none'; base-uri 'self'; form-action 'self'; img-src 'self' data: https:; \
-         frame-src {players}{comments}; style-src 'self'{}; style-src-attr 'unsafe-inline'",
+         frame-src {players}{frames}; style-src 'self'{}; style-src-attr 'unsafe-inline'",
         if allowed.inline_styles {
             " 'unsafe-inline'"
         } else {
@@ -144,5 +160,18 @@ mod tests {
         assert!(with_comments.contains("script-src 'self' 'wasm-unsafe-eval' https://giscus.app;"));
         assert!(with_comments.contains("https://player.bilibili.com https://giscus.app;"));
         assert!(with_comments.contains("style-src 'self' 'unsafe-inline';"));
+        assert!(!with_comments.contains("connect-src"));
+        config.analytics.goatcounter = "blog".into();
+        let counted = policy("<p>x</p>", &Policy::for_site(&config, false));
+        assert!(
+            counted.contains(
+                "script-src 'self' 'wasm-unsafe-eval' https://gc.zgo.at https://giscus.app;"
+            ),
+            "{counted}"
+        );
+        assert!(
+            counted.contains("; connect-src 'self' https://blog.goatcounter.com;"),
+            "{counted}"
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! What the site publishes besides the posts: every page's head and static copy, the feed,
 //! the sitemaps and robots.txt, and each page's Content-Security-Policy.
 
+pub(crate) mod analytics;
 pub(crate) mod comments;
 pub(crate) mod content_style;
 pub(crate) mod csp;
