@@ -36,6 +36,10 @@ fn count_width(widest: usize) -> Option<&'static str> {
         .map(|at| WIDTHS[at.min(WIDTHS.len() - 1)])
 }
 
+/// Read after a facet's count (`개발 2개`): the name a screen reader gives the control
+/// starts with what it shows, as voice control expects.
+const POSTS_COUNTED: &str = "개";
+
 /// A stateless view function (see `post_info` for why it is not a component).
 pub fn facet_bar(props: FacetBarProps) -> Html {
     // `total`: how many posts carry the facet; its count rarely exceeds that. `slug`: its
@@ -57,7 +61,6 @@ pub fn facet_bar(props: FacetBarProps) -> Html {
         };
         let empty = count == 0 && !selected;
         let empty = empty.then_some("");
-        let label = format!("{value}, 글 {count}개");
         let width = count_width(count.max(total));
         if is_static() {
             // Without JavaScript, a facet is a page of its own.
@@ -66,9 +69,10 @@ pub fn facet_bar(props: FacetBarProps) -> Html {
             return html! {
                 <li>
                     <a class="facet" data-empty={empty} {href} data-kind={data_kind}
-                       data-value={value.to_owned()} aria-current={current} aria-label={label}>
+                       data-value={value.to_owned()} aria-current={current}>
                         { value }
                         <span class="facet__count" data-width={width}>{ count }</span>
+                        <span class="visually-hidden">{ POSTS_COUNTED }</span>
                     </a>
                 </li>
             };
@@ -77,10 +81,10 @@ pub fn facet_bar(props: FacetBarProps) -> Html {
             <li>
                 <button type="button" class="facet" data-empty={empty}
                         data-kind={data_kind} data-value={value.to_owned()}
-                        aria-pressed={selected.to_string()} {onclick}
-                        aria-label={label}>
+                        aria-pressed={selected.to_string()} {onclick}>
                     { value }
                     <span class="facet__count" data-width={width}>{ count }</span>
+                    <span class="visually-hidden">{ POSTS_COUNTED }</span>
                 </button>
             </li>
         }

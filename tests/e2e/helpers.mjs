@@ -128,9 +128,10 @@ export const allowMissing = (page, url) => watcherOf(page).allowedMissing.add(ur
  * fails if the page reported errors or requests went wrong; on failure a
  * screenshot goes to tests/e2e/artifacts/.
  */
-export function appTest(getBrowser, name, body, { viewport = DESKTOP, timeout = 60_000 } = {}) {
+export function appTest(getBrowser, name, body, { viewport = DESKTOP, timeout = 60_000, bypassCSP = false } = {}) {
   test(name, { timeout }, async (t) => {
-    const context = await getBrowser().newContext({ viewport });
+    // `bypassCSP`: for a test that injects a checker of its own (axe-core).
+    const context = await getBrowser().newContext({ viewport, bypassCSP });
     for (const host of SCRIPT_HOSTS) {
       await context.route(`${host}/**`, (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
     }

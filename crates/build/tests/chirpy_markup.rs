@@ -204,6 +204,11 @@ fn equations_are_numbered_and_referenced_across_the_post() {
         "{html}"
     );
     assert!(html.contains("id=\"math-eq:energy\""), "{html}");
+    // A reference is a link in the text, not a control inside `<math>`.
+    assert!(
+        html.contains("앞에서 <a href=\"posts/a/#math-eq:energy\">(1)</a> 를 본다."),
+        "{html}"
+    );
     assert!(html.contains("<mtext>(1)</mtext>"), "{html}");
 }
 

@@ -59,10 +59,13 @@ impl Formulas {
         for (formula, result) in self.found.iter().zip(converter.convert_all(&snippets)) {
             let html = match result {
                 // Equation anchors must not meet heading ids or the page's own.
-                Ok(converted) => converted
-                    .mathml
-                    .replace(" id=\"", " id=\"math-")
-                    .replace(" href=\"#", " href=\"#math-"),
+                Ok(converted) => {
+                    let mathml = converted
+                        .mathml
+                        .replace(" id=\"", " id=\"math-")
+                        .replace(" href=\"#", " href=\"#math-");
+                    reference_alone(&mathml).map_or(mathml.clone(), str::to_owned)
+                }
                 Err(error) => {
                     warnings.push((
                         formula.line,
@@ -84,6 +87,19 @@ impl Formulas {
         }
         warnings
     }
+}
+
+/// The link of a formula that is nothing but a reference (`\eqref{…}`): a link inside
+/// `<math>` is a control inside an element whose children are not, which assistive
+/// technology may not reach, so the link stands alone in the text.
+fn reference_alone(mathml: &str) -> Option<&str> {
+    let inner = mathml.strip_prefix("<math")?;
+    let inner = &inner[inner.find('>')? + 1..];
+    let inner = inner.strip_suffix("</math>")?;
+    let link = inner.strip_prefix("<mtext>")?.strip_suffix("</mtext>")?;
+    let single =
+        link.starts_with("<a ") && link.ends_with("</a>") && link.matches("<a ").count() == 1;
+    single.then_some(link)
 }
 
 /// Takes `\[…\]`, `\(…\)` and a bare `\eqref{…}`/`\ref{…}` out of the prose of `body`
