@@ -89,17 +89,27 @@ fn apt(args: &[&str]) -> Result<Command> {
     Ok(cmd)
 }
 
-/// `npm ci` in tests/e2e unless playwright-core is already installed at the
-/// version package-lock.json asks for.
+/// The browser tests' packages: the browser driver, and axe-core, which they inject.
+const E2E_PACKAGES: [&str; 2] = ["playwright-core", "axe-core"];
+
+/// `npm ci` in tests/e2e unless every package is already installed at the version
+/// package-lock.json asks for.
 pub fn ensure_node_modules() -> Result<()> {
     let dir = util::repo_root().join(E2E_DIR);
-    let wanted = npm::locked_version(&dir, "playwright-core")?;
-    let installed = npm::installed_version(&dir, "playwright-core");
-    if let (Some(wanted), Some(installed)) = (&wanted, &installed) {
-        if wanted == installed {
-            println!("ok: playwright-core {installed} in {E2E_DIR}/node_modules");
-            return Ok(());
+    let mut current = Vec::new();
+    for package in E2E_PACKAGES {
+        let wanted = npm::locked_version(&dir, package)?;
+        let installed = npm::installed_version(&dir, package);
+        match (wanted, installed) {
+            (Some(wanted), Some(installed)) if wanted == installed => {
+                current.push(format!("{package} {installed}"));
+            }
+            _ => break,
         }
+    }
+    if current.len() == E2E_PACKAGES.len() {
+        println!("ok: {} in {E2E_DIR}/node_modules", current.join(", "));
+        return Ok(());
     }
     if probe(Command::new("npm").arg("--version")).is_none() {
         return Err(Error::new(
