@@ -52,7 +52,6 @@ if (!root.classList.contains("enhanced")) {
     api.initialize({ startOnLoad: false, securityLevel: "strict", theme: isDark() ? "dark" : "default" });
     for (const figure of figures) {
       const source = figure.querySelector(".diagram__source").textContent;
-      figure.dataset.drawing = "";
       try {
         const { svg } = await api.render(`diagram-${++drawn}`, source);
         let drawing = figure.querySelector(".diagram__drawing");
@@ -69,8 +68,12 @@ if (!root.classList.contains("enhanced")) {
       }
     }
   };
+  // Elements, not attributes: the app may show a copy of the static page's body, made
+  // while its diagram was being drawn.
+  const taken = new WeakSet();
   const drawNew = () => {
-    const figures = [...document.querySelectorAll(".diagram:not([data-drawing])")];
+    const figures = [...document.querySelectorAll(".diagram")].filter((figure) => !taken.has(figure));
+    for (const figure of figures) taken.add(figure);
     queue = queue.then(() => draw(figures));
   };
   const redrawAll = () => {

@@ -11,7 +11,7 @@
 //! 9. the blog's browser tests, on the build of `posts/`, whatever it holds
 //! 10. the engine's browser tests, on the demo site (`tests/demo-site/`)
 //! 11. the fixture's browser tests: its policy, failures a reader can read, a post moved
-//!     from Chirpy, the owner's settings (profile, comments), no axe violation
+//!     from Chirpy, the owner's settings (profile, comments), no axe violation, print
 //! 12. a build that panics on purpose, in the browser
 //! 13. a generated 150-post site, built by the README's command, in the browser
 
@@ -196,6 +196,7 @@ const FIXTURE_SITE_TESTS: &[&str] = &[
     "tests/e2e/fixture-site/chirpy.fixture.mjs",
     "tests/e2e/fixture-site/owner.fixture.mjs",
     "tests/e2e/fixture-site/accessibility.fixture.mjs",
+    "tests/e2e/fixture-site/print.fixture.mjs",
     STATIC_VS_APP,
 ];
 /// The browser tests of the build that panics on purpose.

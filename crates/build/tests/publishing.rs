@@ -281,3 +281,39 @@ fn template_has_no_description() -> bool {
     let template = std::fs::read_to_string(repo_root().join("index.html")).unwrap();
     !template.contains("name=\"description\"")
 }
+
+#[test]
+fn every_post_page_describes_the_post_and_its_place_in_json_ld() {
+    let site = site();
+    let config = config();
+    let pages = site_pages(&site, &config);
+    for post in &site.posts {
+        let file = format!("posts/{}/index.html", post.meta.slug);
+        let head = &page(&pages, &file).head;
+        let start = head
+            .find("<script type=\"application/ld+json\">")
+            .unwrap_or_else(|| panic!("{file}: no JSON-LD"))
+            + "<script type=\"application/ld+json\">".len();
+        let end = start + head[start..].find("</script>").unwrap();
+        let data: serde_json::Value = serde_json::from_str(&head[start..end]).unwrap();
+        assert_eq!(data["@context"], "https://schema.org");
+        let (posting, crumbs) = (&data["@graph"][0], &data["@graph"][1]);
+        assert_eq!(posting["@type"], "BlogPosting", "{file}");
+        assert_eq!(posting["headline"], post.meta.title.as_str(), "{file}");
+        if let Some(date) = post.meta.date {
+            assert_eq!(posting["datePublished"], date.iso().as_str(), "{file}");
+        }
+        assert_eq!(crumbs["@type"], "BreadcrumbList");
+        let items = crumbs["itemListElement"].as_array().unwrap();
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0]["item"], config.url("").as_str());
+        assert_eq!(items[1]["item"], posting["url"], "{file}");
+        assert!(
+            head.contains(&format!(
+                "<link rel=\"canonical\" href=\"{}\">",
+                posting["url"].as_str().unwrap()
+            )),
+            "{file}: the canonical URL"
+        );
+    }
+}

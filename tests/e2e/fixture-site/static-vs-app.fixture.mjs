@@ -105,7 +105,7 @@ function snapshotInPage([html, differences]) {
  * both.
  */
 const SCRIPTED = [
-  { selector: '.diagram', drop: ['data-drawing', 'data-drawn', 'data-failed'] },
+  { selector: '.diagram', drop: ['data-drawn', 'data-failed'] },
   { selector: '.diagram__drawing, .comments > script, .comments > iframe', remove: true },
 ];
 

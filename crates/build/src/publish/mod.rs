@@ -9,4 +9,5 @@ pub(crate) mod feeds;
 pub(crate) mod footer;
 pub(crate) mod pages;
 pub(crate) mod redirects;
+pub(crate) mod structured_data;
 pub(crate) mod vendor;

@@ -11,6 +11,7 @@ use geul_core::{titles, Facet, PostDate, PostMeta, Route};
 use crate::config::SiteConfig;
 use crate::post::Post;
 use crate::publish::csp::Policy;
+use crate::publish::structured_data::post_json_ld;
 use crate::render::markdown::escape_html as esc;
 use crate::site::Site;
 
@@ -123,14 +124,18 @@ pub fn post_page(config: &SiteConfig, post: &Post) -> Page {
     for tag in &meta.tags {
         extra += &format!("<meta property=\"article:tag\" content=\"{}\">\n", esc(tag));
     }
-    if let Some(image) = &post.image {
-        let url = if crate::render::images::is_remote(image) {
+    let image = post.image.as_ref().map(|image| {
+        if crate::render::images::is_remote(image) {
             image.clone()
         } else {
             config.url(image)
-        };
-        extra += &format!("<meta property=\"og:image\" content=\"{}\">\n", esc(&url));
+        }
+    });
+    if let Some(url) = &image {
+        extra += &format!("<meta property=\"og:image\" content=\"{}\">\n", esc(url));
     }
+    let url = config.url(&percent_encode_path(&path));
+    extra += &post_json_ld(config, post, &url, image.as_deref());
     Page {
         file: format!("{path}index.html"),
         head: head(config, &meta.title, &meta.excerpt, &path, "article", &extra),
