@@ -11,7 +11,8 @@
 //! 9. the blog's browser tests, on the build of `posts/`, whatever it holds
 //! 10. the engine's browser tests, on the demo site (`tests/demo-site/`)
 //! 11. the fixture's browser tests: its policy, failures a reader can read, a post moved
-//!     from Chirpy, the owner's settings (profile, comments), no axe violation, print
+//!     from Chirpy, the owner's settings (profile, comments), no axe violation, print,
+//!     reading on
 //! 12. a build that panics on purpose, in the browser
 //! 13. a generated 150-post site, built by the README's command, in the browser
 
@@ -197,6 +198,7 @@ const FIXTURE_SITE_TESTS: &[&str] = &[
     "tests/e2e/fixture-site/owner.fixture.mjs",
     "tests/e2e/fixture-site/accessibility.fixture.mjs",
     "tests/e2e/fixture-site/print.fixture.mjs",
+    "tests/e2e/fixture-site/reading-on.fixture.mjs",
     STATIC_VS_APP,
 ];
 /// The browser tests of the build that panics on purpose.

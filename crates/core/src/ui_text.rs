@@ -30,6 +30,12 @@ pub struct UiText {
     pub credit: &'static str,
     /// The heading of a post's comments.
     pub comments: &'static str,
+    /// After a post's text: the name of where to read on, the related posts' heading, and
+    /// the labels of the previous (older) and next (newer) post.
+    pub reading_on: &'static str,
+    pub related: &'static str,
+    pub older: &'static str,
+    pub newer: &'static str,
 }
 
 /// The interface in Korean, geul's default.
@@ -48,4 +54,8 @@ pub const KOREAN: UiText = UiText {
     email: "이메일",
     credit: "geul — 브라우저에서 읽고 거르는 블로그",
     comments: "댓글",
+    reading_on: "이어 읽기",
+    related: "관련 글",
+    older: "이전 글",
+    newer: "다음 글",
 };

@@ -24,6 +24,7 @@ mod facets;
 mod files;
 mod media;
 mod post_files;
+mod reading_on;
 
 use facet_spelling::unify_spellings;
 use facets::index_facets;
@@ -33,6 +34,7 @@ pub use files::{content_hash, write_site_files};
 use media::PublishedMedia;
 pub use media::{media_path, MediaFile, MEDIA_DIR};
 use post_files::{find_post_files, left_out_warning, readable_post};
+use reading_on::reading_on;
 
 /// Folder (site-relative) that holds the rendered bodies.
 pub const BODY_DIR: &str = "content";
@@ -219,8 +221,12 @@ pub fn load_site_with(
         .flatten();
     let footer = footer_html(config, avatar.as_ref());
     let comments = comments_html(&config.comments, &config.language);
-    for post in posts.iter_mut().filter(|post| post.takes_comments) {
-        post.after_text.clone_from(&comments);
+    let reading_on = reading_on(&posts, config.base_path());
+    for (post, reading_on) in posts.iter_mut().zip(reading_on) {
+        post.after_text = reading_on;
+        if post.takes_comments {
+            post.after_text += &comments;
+        }
     }
     let mut site = site_of_posts(posts, warnings, images.into_files());
     site.footer = footer;
