@@ -40,10 +40,14 @@ fn bodies_are_content_hashed_files() {
                 && path.ends_with(".html")
                 && path.len() == "content/.html".len() + 16
         );
-        // The body, after a link to the stylesheet of bodies, which is published too.
+        // The body and what follows its text (where to read on), after a link to the
+        // stylesheet of bodies, which is published too.
         let file = std::fs::read_to_string(out.path().join(path)).unwrap();
         let (link, body) = file.split_once('>').unwrap();
-        assert_eq!(body, post.html);
+        assert_eq!(body, format!("{}{}", post.html, post.after_text));
+        assert!(
+            post.after_text.is_empty() || post.after_text.starts_with("<nav class=\"reading-on\"")
+        );
         let style = link
             .strip_prefix("<link rel=\"stylesheet\" href=\"")
             .and_then(|rest| rest.strip_suffix('"'))
