@@ -2,15 +2,16 @@
 //! the page is the build's, after the app's mount point (`geul_build::FOOTER_FILE`).
 
 use geul_core::dom_ids::MAIN;
-use geul_core::{percent_decode, FacetKind, Route};
+use geul_core::{percent_decode, FacetKind, Overview, Route};
 use yew::prelude::*;
 
-use crate::data::site_index::site_index;
+use crate::data::site_index::{app_text, site_index};
 use crate::document::move_focus_to_main;
 use crate::pages::home::Home;
 use crate::pages::not_found::not_found;
+use crate::pages::overview::OverviewView;
 use crate::pages::post::post_page;
-use crate::router::{home_url, use_location, Router};
+use crate::router::{home_url, route_url, use_location, Router};
 use crate::static_page;
 
 /// The site's name from `site.toml` (via the index): header and document titles.
@@ -22,12 +23,13 @@ pub fn site_name() -> &'static str {
 pub fn App() -> Html {
     // After the first render of the app and of its view.
     use_effect_with((), |_| crate::takeover::finish_unclaimed());
+    let text = app_text();
     let content = match site_index() {
         Ok(_) => html! { <Routed /> },
         Err(reason) => html! {
             <section class="notice notice--error">
-                <h1>{ "글 목록을 읽지 못했습니다" }</h1>
-                <p>{ "사이트를 다시 빌드해 주세요. 원인: " }{ reason }</p>
+                <h1>{ text.index_unreadable }</h1>
+                <p>{ text.rebuild_site }{ reason }</p>
             </section>
         },
     };
@@ -39,12 +41,35 @@ pub fn App() -> Html {
     };
     html! {
         <Router>
-            <a class="skip-link" href={skip_target} onclick={focus_main()}>{ "본문으로 건너뛰기" }</a>
+            <a class="skip-link" href={skip_target} onclick={focus_main()}>{ text.skip_to_content }</a>
             <header class="site-header">
-                <a class="site-header__name" href={home_url()}>{ "글" }<span>{ site_name() }</span></a>
+                <a class="site-header__name" href={home_url()}>{ text.site_mark }<span>{ site_name() }</span></a>
+                { site_nav() }
             </header>
             <main id={MAIN} tabindex="-1">{ content }</main>
         </Router>
+    }
+}
+
+/// The site-wide pages, and the theme switch (index.html's first script handles it, so it
+/// works on a static page before the app starts).
+fn site_nav() -> Html {
+    let text = app_text();
+    let link = |overview: Overview| {
+        html! {
+            <a href={route_url(&Route::Overview(overview))}>{ overview.title(text) }</a>
+        }
+    };
+    html! {
+        <>
+            <nav class="site-nav">
+                { for Overview::ALL.into_iter().map(link) }
+            </nav>
+            <button type="button" class="theme-switch" aria-label={text.theme_switch}
+                    title={text.theme_switch}>
+                <span aria-hidden="true">{ "◐" }</span>
+            </button>
+        </>
     }
 }
 
@@ -69,6 +94,7 @@ fn switch(route: Route) -> Html {
         Route::Tag { slug } => facet_list(FacetKind::Tag, &slug),
         Route::Category { slug } => facet_list(FacetKind::Category, &slug),
         Route::Post { slug } => post_page(&slug),
+        Route::Overview(overview) => html! { <OverviewView {overview} /> },
         Route::NotFound => not_found(),
     }
 }

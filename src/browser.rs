@@ -53,17 +53,20 @@ fn shown_posts(prerendered: &web_sys::Element) -> Vec<usize> {
         .collect()
 }
 
-/// A static post page already holds the post's body: hand it to the app instead of
-/// fetching the same file again.
+/// A static post page (or overview) already holds the file it shows: hand it to the app
+/// instead of fetching the same file again.
 fn keep_prerendered_body(prerendered: &web_sys::Element) {
     let Some(article) = prerendered
-        .query_selector("article[data-body-path]")
+        .query_selector("[data-body-path]")
         .ok()
         .flatten()
     else {
         return;
     };
-    let body = article.query_selector(".post__body").ok().flatten();
+    let body = article
+        .query_selector(".post__body, .overview__body")
+        .ok()
+        .flatten();
     if let (Some(path), Some(body)) = (article.get_attribute("data-body-path"), body) {
         bodies::remember_body(path, body.inner_html());
     }

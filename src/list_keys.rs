@@ -1,5 +1,6 @@
-//! Keys on the list: "/" jumps to the search box; ↓ and ↑ walk from the box through the
-//! result titles and back. Enter on a focused title opens it, as on any link.
+//! Keys on the list: ↓ and ↑ walk from the search box through the result titles and back.
+//! Enter on a focused title opens it, as on any link. ("/" jumps to the box on every page,
+//! static or not: index.html's first script.)
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -12,8 +13,7 @@ const TITLE_LINK: &str = ".post-card__title a";
 #[hook]
 pub fn use_list_keys(input: NodeRef) {
     use_effect_with((), move |_| {
-        // Not passive: the "/" must not be typed into the box it opens, and the arrows must
-        // not also scroll the page.
+        // Not passive: the arrows must not also scroll the page.
         let options = gloo::events::EventListenerOptions::enable_prevent_default();
         let listener = gloo::events::EventListener::new_with_options(
             &gloo::utils::document(),
@@ -28,7 +28,6 @@ pub fn use_list_keys(input: NodeRef) {
                 };
                 let active = gloo::utils::document().active_element();
                 let target = match event.key().as_str() {
-                    "/" if !active.as_ref().is_some_and(is_text_field) => Some(input),
                     "ArrowDown" | "ArrowUp" => {
                         step(active.as_ref(), &input, event.key() == "ArrowDown")
                     }
@@ -42,10 +41,6 @@ pub fn use_list_keys(input: NodeRef) {
         );
         move || drop(listener)
     });
-}
-
-fn is_text_field(element: &Element) -> bool {
-    matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA")
 }
 
 /// Where an arrow key moves focus from `active`: only from the search box or a result title,

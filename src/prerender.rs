@@ -56,6 +56,13 @@ impl StaticSite {
     /// whole.
     fn keep_body(&self, route: &Route) -> Result<(), String> {
         bodies::forget_all();
+        if let Route::Overview(overview) = route {
+            let path = overview.content_file();
+            let html =
+                String::from_utf8((self.read)(&path)?).map_err(|_| format!("{path}: not UTF-8"))?;
+            bodies::remember_body(path, html);
+            return Ok(());
+        }
         let Route::Post { slug } = route else {
             return Ok(());
         };

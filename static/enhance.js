@@ -1,4 +1,5 @@
-// What post bodies do in the browser: copy a code block, start an embedded video, draw a
+// What post bodies do in the browser: copy a code block, a section's or the post's address,
+// share the post, follow the sections in the contents, start an embedded video, draw a
 // diagram, load the comments. A body that needs it carries this script
 // (crates/build/src/publish/content_style.rs): the static page runs it as it loads, and the
 // app runs it when it shows such a body. Listening on the document covers every body shown
@@ -11,15 +12,33 @@ if (!root.classList.contains("enhanced")) {
   status.setAttribute("role", "status");
   document.body.append(status);
 
+  const announce = (text) => {
+    status.textContent = text;
+    setTimeout(() => { status.textContent = ""; }, 2000);
+  };
+  const postAddress = () => location.origin + location.pathname;
   document.addEventListener("click", (event) => {
-    const copy = event.target.closest(".code__copy");
+    const copy = event.target.closest(".code__copy, .share__copy");
     if (copy) {
-      const code = copy.closest(".code").querySelector("code").textContent;
-      navigator.clipboard.writeText(code).then(() => {
+      const text = copy.classList.contains("share__copy")
+        ? postAddress()
+        : copy.closest(".code").querySelector("code").textContent;
+      navigator.clipboard.writeText(text).then(() => {
         const label = copy.textContent;
-        copy.textContent = status.textContent = copy.dataset.copied;
-        setTimeout(() => { copy.textContent = label; status.textContent = ""; }, 2000);
+        copy.textContent = copy.dataset.copied;
+        announce(copy.dataset.copied);
+        setTimeout(() => { copy.textContent = label; }, 2000);
       });
+      return;
+    }
+    // The link still leads to the section; its address is copied as well.
+    const anchor = event.target.closest(".heading-anchor");
+    if (anchor) {
+      navigator.clipboard.writeText(anchor.href).then(() => announce(anchor.dataset.copied));
+      return;
+    }
+    if (event.target.closest(".share__native")) {
+      navigator.share({ title: document.title, url: postAddress() }).catch(() => {});
       return;
     }
     const play = event.target.closest(".embed__play");
@@ -134,9 +153,40 @@ if (!root.classList.contains("enhanced")) {
     }
   };
 
+  // The contents follow the reader: the section being read is marked (`aria-current`)
+  // when a heading crosses 40% of the window's height, without a scroll handler.
+  const followed = new WeakSet();
+  const followSections = () => {
+    for (const toc of document.querySelectorAll(".toc")) {
+      if (followed.has(toc)) continue;
+      followed.add(toc);
+      const sections = [...toc.querySelectorAll("a")]
+        .map((link) => [link, document.getElementById(decodeURIComponent(link.hash.slice(1)))])
+        .filter(([, heading]) => heading);
+      const mark = () => {
+        let current = null;
+        for (const [link, heading] of sections) {
+          if (heading.getBoundingClientRect().top < innerHeight * 0.4) current = link;
+        }
+        for (const [link] of sections) {
+          if (link === current) link.setAttribute("aria-current", "true");
+          else link.removeAttribute("aria-current");
+        }
+      };
+      const crossing = new IntersectionObserver(mark, { rootMargin: "0px 0px -60% 0px" });
+      for (const [, heading] of sections) crossing.observe(heading);
+    }
+  };
+  const offerSharing = () => {
+    if (!navigator.share) return;
+    for (const button of document.querySelectorAll(".share__native[hidden]")) button.hidden = false;
+  };
+
   const enhanceNew = () => {
     drawNew();
     watchComments();
+    followSections();
+    offerSharing();
   };
   enhanceNew();
   // The app shows bodies after this script first ran.

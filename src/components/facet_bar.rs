@@ -5,11 +5,9 @@ use geul_core::dom_ids::{CATEGORY_FILTERS, TAG_FILTERS};
 use geul_core::{FacetCount, FacetKind, Mode, Route};
 use yew::prelude::*;
 
+use crate::data::site_index::app_text;
 use crate::router::{home_url, navigator};
 use crate::static_page::is_static;
-
-/// The control that removes every filter (here and in the empty list).
-pub const CLEAR_FILTERS: &str = "필터 지우기";
 
 /// What the filter bar shows and what its controls do.
 pub struct FacetBarProps<'a> {
@@ -36,12 +34,9 @@ fn count_width(widest: usize) -> Option<&'static str> {
         .map(|at| WIDTHS[at.min(WIDTHS.len() - 1)])
 }
 
-/// Read after a facet's count (`개발 2개`): the name a screen reader gives the control
-/// starts with what it shows, as voice control expects.
-const POSTS_COUNTED: &str = "개";
-
 /// A stateless view function (see `post_info` for why it is not a component).
 pub fn facet_bar(props: FacetBarProps) -> Html {
+    let text = app_text();
     // `total`: how many posts carry the facet; its count rarely exceeds that. `slug`: its
     // page's, for a facet some post carries.
     let button = |kind: FacetKind,
@@ -62,6 +57,9 @@ pub fn facet_bar(props: FacetBarProps) -> Html {
         let empty = count == 0 && !selected;
         let empty = empty.then_some("");
         let width = count_width(count.max(total));
+        // Read after the count (`개발 2개`): the name a screen reader gives the control
+        // starts with what it shows, as voice control expects.
+        let counted = text.facet_posts.after(count);
         if is_static() {
             // Without JavaScript, a facet is a page of its own.
             let href = slug.map(|slug| navigator().href(&Route::facet(kind, slug), ""));
@@ -72,7 +70,7 @@ pub fn facet_bar(props: FacetBarProps) -> Html {
                        data-value={value.to_owned()} aria-current={current}>
                         { value }
                         <span class="facet__count" data-width={width}>{ count }</span>
-                        <span class="visually-hidden">{ POSTS_COUNTED }</span>
+                        <span class="visually-hidden">{ counted }</span>
                     </a>
                 </li>
             };
@@ -84,7 +82,7 @@ pub fn facet_bar(props: FacetBarProps) -> Html {
                         aria-pressed={selected.to_string()} {onclick}>
                     { value }
                     <span class="facet__count" data-width={width}>{ count }</span>
-                    <span class="visually-hidden">{ POSTS_COUNTED }</span>
+                    <span class="visually-hidden">{ counted }</span>
                 </button>
             </li>
         }
@@ -124,18 +122,18 @@ pub fn facet_bar(props: FacetBarProps) -> Html {
     let on_clear = props.on_clear.reform(|_: MouseEvent| ());
     let clear = if is_static() {
         // A static page's filter is its facet: clearing it is the way home.
-        html! { <a class="clear-filters" href={home_url()}>{ CLEAR_FILTERS }</a> }
+        html! { <a class="clear-filters" href={home_url()}>{ text.clear_filters }</a> }
     } else {
-        html! { <button type="button" class="clear-filters" onclick={on_clear}>{ CLEAR_FILTERS }</button> }
+        html! { <button type="button" class="clear-filters" onclick={on_clear}>{ text.clear_filters }</button> }
     };
     html! {
-        <nav class="facets" aria-label="글 거르기">
-            { group(FacetKind::Category, "분류", CATEGORY_FILTERS) }
-            { group(FacetKind::Tag, "태그", TAG_FILTERS) }
+        <nav class="facets" aria-label={text.filter_posts}>
+            { group(FacetKind::Category, text.filter_categories, CATEGORY_FILTERS) }
+            { group(FacetKind::Tag, text.filter_tags, TAG_FILTERS) }
             <div class="facets__controls">
-                <div class="mode-switch" role="group" aria-label="여러 개를 골랐을 때">
-                    { mode_button(Mode::And, "모두 포함") }
-                    { mode_button(Mode::Or, "하나라도 포함") }
+                <div class="mode-switch" role="group" aria-label={text.mode_switch}>
+                    { mode_button(Mode::And, text.mode_all) }
+                    { mode_button(Mode::Or, text.mode_any) }
                 </div>
                 if props.has_selection {
                     { clear }

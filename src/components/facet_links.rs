@@ -3,7 +3,7 @@
 use geul_core::{selection_query, Facet, FacetKind, PostMeta, Route, Selection};
 use yew::prelude::*;
 
-use crate::data::site_index::site_index;
+use crate::data::site_index::{app_text, site_index};
 use crate::router::navigator;
 use crate::static_page::is_static;
 
@@ -37,7 +37,7 @@ pub fn facet_links(post: &PostMeta, base: &Selection) -> Html {
         }
     };
     html! {
-        <ul class="facet-links" aria-label="분류와 태그">
+        <ul class="facet-links" aria-label={app_text().facet_links}>
             { for post.facet_ids.iter().filter_map(|&id| index.facets.get(id as usize)).map(link) }
         </ul>
     }

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::components::facet_links::facet_links;
 use crate::components::post_info::post_info;
+use crate::data::site_index::app_text;
 use crate::router::navigator;
 use geul_core::Route;
 
@@ -31,7 +32,7 @@ pub fn post_card(
                  data-slug={post.slug.clone()}>
             <h2 class="post-card__title">
                 if post.pinned {
-                    <span class="pin-badge">{ "고정" }</span>
+                    <span class="pin-badge">{ app_text().pinned }</span>
                 }
                 <a {href}>{ &post.title }</a>
             </h2>
@@ -56,7 +57,7 @@ pub fn post_card(
 pub fn card_placeholder() -> Html {
     html! {
         <article class="post-card post-card--loading" aria-busy="true">
-            <h2 class="post-card__title">{ "글을 불러오는 중…" }</h2>
+            <h2 class="post-card__title">{ app_text().card_loading }</h2>
             <div aria-hidden="true">
                 <p class="post-info">{ "\u{a0}" }</p>
                 <p class="post-card__excerpt"></p>

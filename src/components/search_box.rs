@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::data::site_index::app_text;
 use crate::router::home_url;
 use crate::static_page::is_static;
 
@@ -30,10 +31,11 @@ pub fn search_box(
             }
         })
     };
-    let label = html! { <label for={SEARCH_INPUT} class="search__label">{ "검색" }</label> };
+    let text = app_text();
+    let label = html! { <label for={SEARCH_INPUT} class="search__label">{ text.search }</label> };
     let field = html! {
         <input id={SEARCH_INPUT} class="search__input" type="search" name="q" ref={input.clone()}
-               placeholder="제목·태그·본문, 초성(ㄹㅇ)도 됩니다" autocomplete="off" spellcheck="false"
+               placeholder={text.search_placeholder} autocomplete="off" spellcheck="false"
                {oninput} {onkeydown} {onfocus} />
     };
     if is_static() {
@@ -43,7 +45,7 @@ pub fn search_box(
         return html! {
             <>
                 <form class="search" role="search" action={home_url()}>{ label }{ field }</form>
-                <p class="search__needs-js">{ "검색은 JavaScript가 켜져 있어야 동작합니다." }</p>
+                <p class="search__needs-js">{ text.search_needs_js }</p>
             </>
         };
     }

@@ -5,6 +5,8 @@ use std::cell::RefCell;
 use geul_core::PostMeta;
 use yew::AttrValue;
 
+use crate::data::site_index::app_text;
+
 thread_local! {
     /// By body path. A visit opens a handful of posts: looking through a list costs nothing
     /// next to a hash map's code in the wasm (docs/PERFORMANCE.md).
@@ -35,6 +37,18 @@ pub fn forget_all() {
     BODIES.with(|bodies| bodies.borrow_mut().clear());
 }
 
+/// Fetches a file the build wrote whole for a page (an overview's content), once a visit.
+pub async fn load_file(path: &str) -> Result<AttrValue, String> {
+    if let Some(body) = cached_body(path) {
+        return Ok(body);
+    }
+    let bytes = crate::data::fetch::fetch_bytes(path).await?;
+    let text = String::from_utf8(bytes).map_err(|_| app_text().body_damaged.to_owned())?;
+    let body = AttrValue::from(text);
+    keep(path.to_owned(), body.clone());
+    Ok(body)
+}
+
 /// Fetches a post's body (its path is resolved against `<base href>`). A file that is not
 /// the one the build wrote (cut short, re-encoded) is refused, never shown.
 pub async fn load_body(post: &PostMeta) -> Result<AttrValue, String> {
@@ -44,7 +58,7 @@ pub async fn load_body(post: &PostMeta) -> Result<AttrValue, String> {
     let bytes = crate::data::fetch::fetch_bytes(&post.body_path).await?;
     let text = post
         .body_from(bytes)
-        .ok_or_else(|| "본문 파일이 손상되었습니다".to_owned())?;
+        .ok_or_else(|| app_text().body_damaged.to_owned())?;
     let body = AttrValue::from(text);
     keep(post.body_path.clone(), body.clone());
     Ok(body)

@@ -4,11 +4,14 @@
 
 use std::cell::Cell;
 
+use geul_core::ui_text::{AppText, KOREAN_APP};
 use geul_core::SiteIndex;
 
 thread_local! {
     /// Per thread: the app has one, and each test that renders static pages its own site.
     static INDEX: Cell<Option<&'static SiteIndex>> = const { Cell::new(None) };
+    /// The app's words in the index's language, picked once rather than by every view.
+    static TEXT: Cell<&'static AppText> = const { Cell::new(&KOREAN_APP) };
 }
 
 /// Decodes and keeps the index, before the first render. The decoder's own error text is
@@ -19,6 +22,7 @@ pub fn install(bytes: &[u8]) {
         .ok()
         .map(|index| &*Box::leak(Box::new(index)));
     INDEX.with(|slot| slot.set(index));
+    TEXT.with(|text| text.set(index.map_or(&KOREAN_APP, SiteIndex::app_text)));
 }
 
 /// The decoded index, or why it could not be read (shown to the reader, never a blank page).
@@ -26,4 +30,10 @@ pub fn site_index() -> Result<&'static SiteIndex, &'static str> {
     INDEX
         .with(Cell::get)
         .ok_or("the embedded post index is damaged")
+}
+
+/// The app's words, in the site's language (Korean, geul's default, when the index cannot
+/// be read).
+pub fn app_text() -> &'static AppText {
+    TEXT.with(Cell::get)
 }

@@ -1,18 +1,19 @@
 //! Shown for any path the app does not know, including unknown post slugs.
 
-use geul_core::titles;
 use yew::prelude::*;
 
+use crate::data::site_index::app_text;
 use crate::router::navigator;
 use geul_core::Route;
 
 /// A view function, not a component: it has no state of its own.
 pub fn not_found() -> Html {
+    let text = app_text();
     html! {
         <section class="not-found">
-            <h1>{ titles::NOT_FOUND }</h1>
-            <p>{ "주소가 바뀌었거나 글이 옮겨졌을 수 있어요." }</p>
-            <a class="home-link" href={navigator().href(&Route::Home, "")}>{ "글 목록으로 가기" }</a>
+            <h1>{ text.not_found }</h1>
+            <p>{ text.not_found_hint }</p>
+            <a class="home-link" href={navigator().href(&Route::Home, "")}>{ text.go_home }</a>
         </section>
     }
 }

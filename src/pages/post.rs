@@ -13,6 +13,7 @@ use crate::components::facet_links::facet_links;
 use crate::components::post_info::post_info;
 use crate::data::bodies::{cached_body, load_body};
 use crate::data::cards::find_card;
+use crate::data::site_index::app_text;
 use crate::pages::home::last_list_query;
 use crate::pages::not_found::not_found;
 use crate::router::{has_navigated, navigator, use_location};
@@ -103,9 +104,10 @@ fn PostView(props: &PostViewProps) -> Html {
         Body::Ready(html) => body_script(html),
         _ => None,
     };
+    let text = app_text();
     let content = match &*body {
         Body::Loading => {
-            html! { <p class="post__loading" aria-busy="true">{ "본문을 불러오는 중…" }</p> }
+            html! { <p class="post__loading" aria-busy="true">{ text.body_loading }</p> }
         }
         Body::Ready(html) => {
             let html = marked.map_or_else(|| html.clone(), AttrValue::from);
@@ -113,9 +115,9 @@ fn PostView(props: &PostViewProps) -> Html {
         }
         Body::Failed(reason) => html! {
             <div class="notice notice--error" role="alert">
-                <p>{ "본문을 불러오지 못했습니다. 네트워크를 확인한 뒤 다시 시도해 주세요." }</p>
+                <p>{ text.body_failed }</p>
                 <p class="notice__detail">{ reason }</p>
-                <button type="button" class="retry" onclick={retry}>{ "다시 시도" }</button>
+                <button type="button" class="retry" onclick={retry}>{ text.retry }</button>
             </div>
         },
     };
@@ -134,7 +136,7 @@ fn PostView(props: &PostViewProps) -> Html {
             }
             <footer class="post__footer">
                 <a class="back-link" href={navigator().href(&Route::Home, &last_list_query())}>
-                    { "← 목록으로" }
+                    { text.back_to_list }
                 </a>
             </footer>
         </article>

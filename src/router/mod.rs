@@ -158,6 +158,11 @@ pub fn home_url() -> String {
     base_path() + "/"
 }
 
+/// A route's URL, for links drawn outside `<Router>` (the site header).
+pub fn route_url(route: &Route) -> String {
+    base_path() + &route.to_path()
+}
+
 fn current_location(base: &str) -> Location {
     if let Some(page) = static_page::current() {
         return Location {

@@ -205,9 +205,12 @@ const VIEW_READY = {
     && !!document.querySelector('#geul main#main article.post .post__body p'),
   notFound: () => !document.getElementById('prerendered')
     && !!document.querySelector('#geul main#main section.not-found h1'),
+  // The archive, the tags or the categories, with what the build wrote for it.
+  overview: () => !document.getElementById('prerendered')
+    && !!document.querySelector('#geul main#main section.overview .overview__body'),
 };
 
-/** Waits until `view` ("home" | "post" | "notFound") is rendered in main#main. */
+/** Waits until `view` ("home" | "post" | "notFound" | "overview") is rendered in main#main. */
 export async function waitForView(page, view, { timeout = 10_000 } = {}) {
   const ready = VIEW_READY[view];
   if (!ready) throw new Error(`unknown view ${view}`);

@@ -1,6 +1,6 @@
-// Takes the README screenshots from a running preview (not a test):
-//   cargo xtask build --public-url /geul/ && cargo xtask preview --base /geul/ --port 4321 &
-//   GEUL_BASE_URL=http://127.0.0.1:4321/geul/ node tests/e2e/screenshot.mjs
+// Takes the README screenshots (the list in both themes, a post on a phone, a post with its
+// contents beside it) from a served build; `cargo xtask screenshots` builds, serves and
+// runs this. Not a test.
 import { chromium } from 'playwright-core';
 
 const base = process.env.GEUL_BASE_URL;
@@ -12,14 +12,22 @@ const browser = await chromium.launch({
   args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
+const DESKTOP = { width: 1280, height: 860 };
 const shots = [
-  { file: 'screenshot.png', path: '?tags=MLOps&mode=or', viewport: { width: 1200, height: 860 } },
-  { file: 'screenshot-phone.png', path: 'posts/line-developer/', viewport: { width: 360, height: 740 } },
+  { file: 'screenshot.png', path: '?tags=MLOps&mode=or', viewport: DESKTOP, colorScheme: 'light' },
+  { file: 'screenshot-dark.png', path: '?tags=MLOps&mode=or', viewport: DESKTOP, colorScheme: 'dark' },
+  { file: 'screenshot-phone.png', path: 'posts/line-developer/', viewport: { width: 360, height: 740 }, colorScheme: 'light' },
+  // Scrolled to the second section, so the contents beside the text mark where the reader is.
+  { file: 'screenshot-post.png', path: 'posts/line-developer/', viewport: DESKTOP, colorScheme: 'light', section: 1 },
 ];
-for (const { file, path, viewport } of shots) {
-  const page = await browser.newPage({ viewport, deviceScaleFactor: 1, colorScheme: 'light' });
+for (const { file, path, viewport, colorScheme, section } of shots) {
+  const page = await browser.newPage({ viewport, deviceScaleFactor: 1, colorScheme });
   await page.goto(new URL(path, base).href);
-  await page.locator('.post-card, .post__body').first().waitFor();
+  await page.locator('#geul .post-card, #geul .post__body p').first().waitFor();
+  if (section !== undefined) {
+    await page.evaluate((at) => document.querySelectorAll('.post__body h2')[at].scrollIntoView(), section);
+    await page.waitForSelector('.toc a[aria-current="true"]');
+  }
   await page.screenshot({ path: new URL(file, out).pathname });
   await page.close();
 }

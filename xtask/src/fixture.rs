@@ -171,6 +171,13 @@ fn allowed(name: &str, media: &[String]) -> bool {
         || ["posts/", "tags/", "categories/"]
             .iter()
             .any(|kind| page(kind))
+        || geul_core::Overview::ALL.iter().any(|overview| {
+            [
+                overview.content_file(),
+                format!("{}/index.html", overview.folder()),
+            ]
+            .contains(&name.to_owned())
+        })
         || vendored(name)
 }
 
@@ -264,6 +271,8 @@ mod tests {
             "content/enhance-0123456789abcdef.js",
             "posts/첫-글/index.html",
             "tags/rust/index.html",
+            "archives/index.html",
+            "categories/content.html",
             "media/diagram-0123456789abcdef.png",
         ] {
             assert!(allowed(name, &media), "{name}");
@@ -279,6 +288,7 @@ mod tests {
             "geul-x.js",
             "private/notes.toml",
             "posts/.hidden/index.html",
+            "archives/notes.html",
             "site.toml",
         ] {
             assert!(!allowed(name, &media), "{name}");

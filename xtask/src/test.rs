@@ -197,6 +197,7 @@ const FIXTURE_SITE_TESTS: &[&str] = &[
     "tests/e2e/fixture-site/chirpy.fixture.mjs",
     "tests/e2e/fixture-site/owner.fixture.mjs",
     "tests/e2e/fixture-site/accessibility.fixture.mjs",
+    "tests/e2e/fixture-site/reader.fixture.mjs",
     "tests/e2e/fixture-site/print.fixture.mjs",
     "tests/e2e/fixture-site/reading-on.fixture.mjs",
     STATIC_VS_APP,

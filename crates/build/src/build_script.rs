@@ -151,6 +151,7 @@ pub fn build_site(
 ) -> Result<Built, Vec<ContentError>> {
     let mut site = load_site_with(posts_dir, root, config, options)?;
     site.title.clone_from(&config.title);
+    site.language.clone_from(&config.language);
     let redirects = redirects(&site.posts, config)?;
     write_all(&site, config, root, output, &redirects).map_err(|error| {
         vec![ContentError::new(

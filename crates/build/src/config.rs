@@ -35,6 +35,9 @@ pub struct SiteConfig {
     pub comments: Comments,
     /// Visitor counts; none by default.
     pub analytics: Analytics,
+    /// Whether posts get a table of contents (on by default; a post's `toc: false` turns
+    /// its own off).
+    pub toc: bool,
 }
 
 /// Comments under each post, through giscus (GitHub Discussions) or utterances (GitHub
@@ -159,6 +162,7 @@ impl Default for SiteConfig {
             profile: Profile::default(),
             comments: Comments::default(),
             analytics: Analytics::default(),
+            toc: true,
         }
     }
 }

@@ -18,11 +18,13 @@ use crate::parse::slug::{slugify, split_dated_stem};
 use crate::parse::text_stats::{excerpt, reading_minutes};
 use crate::parse::title::{blank_line, resolve_title};
 use crate::publish::content_style::body_file_head;
+use crate::render::anchors::add_heading_anchors;
 use crate::render::images::{ImageResolver, ImageSource, PostMedia, WithinBasePath};
 use crate::render::lead::{lead_html, table_of_contents, Cover, Lead};
 use crate::render::liquid::{render_liquid, LiquidSite};
 use crate::render::markdown::{point_in_page_links, render_markdown, Rendered};
 use crate::render::slots::Slots;
+use geul_core::ui_text::{UiText, KOREAN};
 use geul_core::{PostDate, PostMeta};
 
 /// Tags, and categories, a post may have. Every tag has a page listing every filter
@@ -148,6 +150,11 @@ pub struct RenderContext<'a> {
     pub images: &'a dyn ImageResolver,
     /// What the post's Liquid may name; without it, Liquid is left as text.
     pub liquid: Option<&'a LiquidSite<'a>>,
+    /// Whether posts get a table of contents (site.toml's `toc`); a post's `toc: false`
+    /// still turns its own off.
+    pub contents: bool,
+    /// The words the build writes into the body, in the site's language.
+    pub text: &'a UiText,
 }
 
 impl Post {
@@ -163,6 +170,9 @@ impl Post {
     }
 }
 
+/// From how many minutes of reading a post shows a progress bar.
+pub const LONG_POST_MINUTES: u32 = 5;
+
 /// Parses one post. `file` names the post in messages; its extension and stem matter.
 pub fn parse_post(
     file: &Path,
@@ -172,6 +182,8 @@ pub fn parse_post(
     let context = RenderContext {
         images,
         liquid: None,
+        contents: true,
+        text: &KOREAN,
     };
     render_post(&read_post(file, source, &SiteZone::default())?, &context)
 }
@@ -311,7 +323,7 @@ pub fn render_post(
     let body = blank_line(&liquid_body, title_line);
 
     let mut rendered: Rendered = match format {
-        Format::Markdown => render_markdown(&body, images, &mut slots, fm.math),
+        Format::Markdown => render_markdown(&body, images, &mut slots, fm.math, context.text),
         Format::Text => render_plain_text(&body),
     };
     rendered.html = slots.fill(&rendered.html);
@@ -384,20 +396,33 @@ pub fn render_post(
     let cover = image
         .as_ref()
         .map(|src| Cover::from_front_matter(src, fm.image.as_ref(), images));
-    let lead = lead_html(&Lead {
-        description: fm.description.as_deref(),
-        updated: source.updated,
-        authors: &fm.authors,
-        cover,
-    });
-    let contents = if fm.toc {
-        table_of_contents(&rendered.html).unwrap_or_default()
+    let lead = lead_html(
+        &Lead {
+            description: fm.description.as_deref(),
+            updated: source.updated,
+            authors: &fm.authors,
+            cover,
+        },
+        context.text,
+    );
+    let contents = if fm.toc && context.contents {
+        table_of_contents(&rendered.html, context.text).unwrap_or_default()
     } else {
         String::new()
     };
-    // In-page links (`#section`, footnotes, the contents) must name the post.
+    // A long post shows how far the reader is (style/content.css).
+    let progress = if meta.reading_minutes >= LONG_POST_MINUTES {
+        "<div class=\"reading-progress\" aria-hidden=\"true\"></div>"
+    } else {
+        ""
+    };
+    // In-page links (`#section`, footnotes, the contents, headings' anchors) must name the
+    // post.
     let html = point_in_page_links(
-        &format!("{lead}{contents}{}", rendered.html),
+        &format!(
+            "{progress}{lead}{contents}{}",
+            add_heading_anchors(&rendered.html, context.text)
+        ),
         &format!("posts/{}/", meta.slug),
     );
     let post = Post {

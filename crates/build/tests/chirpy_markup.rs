@@ -261,7 +261,7 @@ fn the_lead_and_contents_come_before_the_text() {
     assert!(html.contains("<li><a href=\"posts/lead/#처음\">처음</a><ol><li><a href=\"posts/lead/#자세히\">자세히</a></li></ol></li></ol>"), "{html}");
     assert!(!html[contents..text].contains("숨김"), "{html}");
     assert!(
-        html.contains("<h2 id=\"숨김\" data-toc-skip=\"\">숨김</h2>"),
+        html.contains("<h2 id=\"숨김\" data-toc-skip=\"\">숨김<a class=\"heading-anchor\""),
         "{html}"
     );
     // Not part of what search reads.

@@ -37,7 +37,7 @@ fn a_raw_text_tag_in_prose_is_text_and_what_follows_is_kept() {
             "<{tag}>: {html}"
         );
         assert!(
-            html.contains("<h2 id=\"다음-절\">다음 절</h2>"),
+            html.contains("<h2 id=\"다음-절\">다음 절<a class=\"heading-anchor\""),
             "<{tag}>: {html}"
         );
         assert!(html.contains("<strong>굵게</strong>"), "<{tag}>: {html}");
@@ -87,7 +87,12 @@ fn cr_only_and_mixed_line_endings_read_as_lf() {
         assert_eq!(post.meta.tags, ["a"]);
         assert!(!post.html.contains("title:"), "{}", post.html);
         assert!(post.html.contains("<p>첫 문단</p>"), "{}", post.html);
-        assert!(post.html.contains("<h2 id=\"절\">절</h2>"), "{}", post.html);
+        assert!(
+            post.html
+                .contains("<h2 id=\"절\">절<a class=\"heading-anchor\""),
+            "{}",
+            post.html
+        );
         assert!(warnings.is_empty());
     }
 }
@@ -190,8 +195,14 @@ fn footnotes_and_their_references_link_to_each_other() {
 #[test]
 fn heading_ids_never_take_the_page_own_ids() {
     let (html, _) = markdown("### geul\n\n## main\n\n<h2 id=\"prerendered\">날것</h2>\n");
-    assert!(html.contains("<h3 id=\"geul-1\">geul</h3>"), "{html}");
-    assert!(html.contains("<h2 id=\"main-1\">main</h2>"), "{html}");
+    assert!(
+        html.contains("<h3 id=\"geul-1\">geul<a class=\"heading-anchor\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("<h2 id=\"main-1\">main<a class=\"heading-anchor\""),
+        "{html}"
+    );
     assert!(html.contains("<h2>날것</h2>"), "{html}");
     for id in geul_core::dom_ids::RESERVED {
         assert!(!html.contains(&format!("id=\"{id}\"")), "{id} in {html}");

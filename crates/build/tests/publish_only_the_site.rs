@@ -130,8 +130,15 @@ fn allowed_file(name: &str) -> bool {
             .and_then(|rest| rest.strip_suffix(suffix))
             .is_some_and(hex16)
     };
-    matches!(name, "feed.xml" | "sitemap.xml" | "robots.txt")
-        || hashed("media/ok-", ".png")
+    matches!(
+        name,
+        "feed.xml"
+            | "sitemap.xml"
+            | "robots.txt"
+            | "archives/content.html"
+            | "tags/content.html"
+            | "categories/content.html"
+    ) || hashed("media/ok-", ".png")
         || hashed("content/", ".html")
         || hashed("content/search-", ".bin")
         || hashed("content/text-", ".bin")
@@ -140,8 +147,9 @@ fn allowed_file(name: &str) -> bool {
         || hashed("content/enhance-", ".js")
 }
 
-/// What pages the build may write: the list, the posts, their tags and categories, and the
-/// index the app embeds (the stage step renders the pages from it).
+/// What pages the build may write: the list, the posts, their tags and categories, the
+/// archive and the tag and category indexes, and the index the app embeds (the stage step
+/// renders the pages from it).
 fn allowed_page(name: &str) -> bool {
     matches!(
         name,
@@ -151,6 +159,9 @@ fn allowed_page(name: &str) -> bool {
             | "404.html.parts"
             | "posts/good/index.html.parts"
             | "posts/tricks/index.html.parts"
+            | "archives/index.html.parts"
+            | "tags/index.html.parts"
+            | "categories/index.html.parts"
     )
 }
 
@@ -167,7 +178,7 @@ fn only_the_site_is_written_and_no_secret_reaches_it() {
         assert!(allowed_page(name), "{name} is not on the allow-list");
     }
     assert!(files.iter().any(|(name, _)| name.starts_with("media/ok-")));
-    assert_eq!(pages.len(), 6, "{pages:?}");
+    assert_eq!(pages.len(), 9, "{pages:?}");
     for (name, path) in files.iter().chain(&pages) {
         assert!(
             !fs::symlink_metadata(path).unwrap().is_symlink(),

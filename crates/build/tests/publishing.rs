@@ -24,12 +24,15 @@ fn page<'a>(pages: &'a [Page], file: &str) -> &'a Page {
 }
 
 #[test]
-fn one_page_per_post_tag_category_plus_list_and_not_found() {
+fn one_page_per_post_tag_category_plus_list_overviews_and_not_found() {
     let site = site();
     let pages = site_pages(&site, &config());
-    assert_eq!(pages.len(), 1 + 5 + site.facets.len() + 1);
+    assert_eq!(pages.len(), 1 + 5 + site.facets.len() + 3 + 1);
     for file in [
         "index.html",
+        "archives/index.html",
+        "tags/index.html",
+        "categories/index.html",
         "posts/line-developer/index.html",
         "tags/이직/index.html",
         "categories/career/index.html",

@@ -40,14 +40,21 @@ fn bodies_are_content_hashed_files() {
                 && path.ends_with(".html")
                 && path.len() == "content/.html".len() + 16
         );
-        // The body and what follows its text (where to read on), after a link to the
-        // stylesheet of bodies, which is published too.
+        // The body and what follows its text (sharing, where to read on), after a link to
+        // the stylesheet of bodies and the script that works their buttons, both published
+        // too.
         let file = std::fs::read_to_string(out.path().join(path)).unwrap();
-        let (link, body) = file.split_once('>').unwrap();
+        let (link, rest) = file.split_once('>').unwrap();
+        let (script, body) = rest.split_once("</script>").unwrap();
         assert_eq!(body, format!("{}{}", post.html, post.after_text));
-        assert!(
-            post.after_text.is_empty() || post.after_text.starts_with("<nav class=\"reading-on\"")
-        );
+        assert!(post.after_text.starts_with("<div class=\"share\">"));
+        assert!(post.after_text.contains("<nav class=\"reading-on\""));
+        let script = script
+            .strip_prefix("<script type=\"module\" src=\"")
+            .and_then(|rest| rest.strip_suffix("\">"))
+            .unwrap();
+        assert!(script.starts_with("content/enhance-") && script.ends_with(".js"));
+        assert!(out.path().join(script).is_file());
         let style = link
             .strip_prefix("<link rel=\"stylesheet\" href=\"")
             .and_then(|rest| rest.strip_suffix('"'))

@@ -22,5 +22,5 @@ pub use filter::{
 pub use list::{list_results, ListResults};
 pub use model::{CardChunk, Facet, FacetKind, PostDate, PostMeta, SiteIndex, CARD_CHUNK_POSTS};
 pub use query::{parse_selection, percent_decode, percent_encode, selection_query};
-pub use route::Route;
+pub use route::{Overview, Route};
 pub use wire::{Damaged, FileKind, Reader, Writer, FORMAT_VERSION};

@@ -5,6 +5,7 @@
 //! cards are [`CardChunk`] files, fetched as their posts are shown; the bodies are files
 //! named in [`PostMeta::body_path`], fetched only when a post is opened.
 
+use crate::ui_text::AppText;
 use crate::wire::{Damaged, FileKind, Reader, Writer};
 
 /// Whether a filter button stands for a tag or a category.
@@ -31,6 +32,16 @@ impl PostDate {
     /// The date the way Korean readers write it: `2021년 2월 1일`.
     pub fn korean(&self) -> String {
         format!("{}년 {}월 {}일", self.year, self.month, self.day)
+    }
+
+    /// The date the way English readers write it: `Feb 1, 2021`.
+    pub fn english(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let month = usize::from(self.month).wrapping_sub(1);
+        let month = MONTHS.get(month).copied().unwrap_or("?");
+        format!("{month} {}, {}", self.day, self.year)
     }
 
     /// The date for `<time datetime>`: `2021-02-01`.
@@ -149,6 +160,9 @@ pub const CARD_CHUNK_POSTS: usize = 64;
 pub struct SiteIndex {
     /// The site's name (from `site.toml`).
     pub title: String,
+    /// The site's language (`site.toml`'s `language`), which picks the interface's words
+    /// ([`SiteIndex::app_text`]).
+    pub language: String,
     /// Every post's facet ids ([`PostMeta::facet_ids`]), one post after the other: one
     /// allocation rather than one per post, so 100,000 posts read in a few milliseconds.
     facet_ids: Vec<u32>,
@@ -193,6 +207,7 @@ impl SiteIndex {
     /// published at `card_chunks`.
     pub fn new(
         title: String,
+        language: String,
         posts: &[PostMeta],
         facets: Vec<Facet>,
         search_path: String,
@@ -200,6 +215,7 @@ impl SiteIndex {
     ) -> SiteIndex {
         let mut index = SiteIndex {
             title,
+            language,
             facets,
             search_path,
             card_chunks,
@@ -234,6 +250,7 @@ impl SiteIndex {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer::file(FileKind::SiteIndex);
         w.str(&self.title);
+        w.str(&self.language);
         // How many ids each post has (small numbers, which compress to almost nothing),
         // rather than where they end (numbers up to 300,000 at 100,000 posts, which do not).
         let mut start = 0;
@@ -260,6 +277,7 @@ impl SiteIndex {
         let index = (|| {
             Some(SiteIndex {
                 title: r.string()?,
+                language: r.string()?,
                 facet_ends: {
                     // Written as each post's count; kept as where each post's ids end.
                     let mut ends = r.u32_list()?;
@@ -296,6 +314,11 @@ impl SiteIndex {
                 .is_none_or(|&end| end as usize <= index.facet_ids.len())
         });
         index.filter(|_| r.is_done()).ok_or(Damaged::Garbled)
+    }
+
+    /// The app's words in the site's language.
+    pub fn app_text(&self) -> &'static AppText {
+        AppText::for_language(&self.language)
     }
 
     /// The facet whose page is `tags/<slug>/` or `categories/<slug>/`.
@@ -356,5 +379,6 @@ mod tests {
         };
         assert_eq!(date.korean(), "2021년 2월 1일");
         assert_eq!(date.iso(), "2021-02-01");
+        assert_eq!(date.english(), "Feb 1, 2021");
     }
 }

@@ -4,7 +4,7 @@
 use crate::model::FacetKind;
 
 /// Every kind of page; matched by hand (a general route table would cost the app's wasm
-/// for five fixed shapes).
+/// for a few fixed shapes).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     /// The list; filters live in the query (`?tags=…&categories=…&mode=…`).
@@ -15,8 +15,46 @@ pub enum Route {
     Tag { slug: String },
     /// The list narrowed to one category: `categories/<slug>/`.
     Category { slug: String },
+    /// A page the build writes whole ([`Overview`]): `archives/`, `tags/`, `categories/`.
+    Overview(Overview),
     /// Anything else.
     NotFound,
+}
+
+/// The pages that show the whole site at a glance, written by the build: every post by
+/// year and month, and every tag and category with its count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overview {
+    Archives,
+    Tags,
+    Categories,
+}
+
+impl Overview {
+    pub const ALL: [Overview; 3] = [Overview::Archives, Overview::Tags, Overview::Categories];
+
+    /// The page's folder below the base, without slashes.
+    pub fn folder(self) -> &'static str {
+        match self {
+            Overview::Archives => "archives",
+            Overview::Tags => "tags",
+            Overview::Categories => "categories",
+        }
+    }
+
+    /// The page's heading and title, in `text`'s language.
+    pub fn title(self, text: &crate::ui_text::AppText) -> &'static str {
+        match self {
+            Overview::Archives => text.archives,
+            Overview::Tags => text.tags,
+            Overview::Categories => text.categories,
+        }
+    }
+
+    /// The file, beside the page, that holds what the page shows, for the app to fetch.
+    pub fn content_file(self) -> String {
+        format!("{}/content.html", self.folder())
+    }
 }
 
 impl Route {
@@ -36,6 +74,7 @@ impl Route {
             Route::Post { slug } => format!("/posts/{slug}/"),
             Route::Tag { slug } => format!("/tags/{slug}/"),
             Route::Category { slug } => format!("/categories/{slug}/"),
+            Route::Overview(page) => format!("/{}/", page.folder()),
             Route::NotFound => "/404/".to_owned(),
         }
     }
@@ -56,6 +95,9 @@ impl Route {
             .collect();
         match segments.as_slice() {
             [] => Route::Home,
+            ["archives"] => Route::Overview(Overview::Archives),
+            ["tags"] => Route::Overview(Overview::Tags),
+            ["categories"] => Route::Overview(Overview::Categories),
             ["posts", slug] => Route::Post {
                 slug: (*slug).to_owned(),
             },
@@ -90,6 +132,7 @@ mod tests {
     fn unknown_paths_are_not_found() {
         assert_eq!(Route::recognize("/nope/deeper"), Route::NotFound);
         assert_eq!(Route::recognize("/posts/"), Route::NotFound);
+        assert_eq!(Route::recognize("/archives/2024/"), Route::NotFound);
         assert_eq!(Route::recognize("/"), Route::Home);
         assert_eq!(Route::recognize(""), Route::Home);
         assert_eq!(Route::recognize("/index.html"), Route::Home);
@@ -115,6 +158,9 @@ mod tests {
             Route::Post { slug: "a".into() },
             Route::facet(FacetKind::Tag, "회고"),
             Route::facet(FacetKind::Category, "career"),
+            Route::Overview(Overview::Archives),
+            Route::Overview(Overview::Tags),
+            Route::Overview(Overview::Categories),
             Route::NotFound,
         ] {
             assert_eq!(Route::recognize(&route.to_path()), route);

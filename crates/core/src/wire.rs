@@ -16,7 +16,7 @@ const MAGIC: &[u8; 4] = b"geul";
 
 /// The version of the format, in every file's header. Raise it whenever what any file
 /// holds, or the order it is written in, changes.
-pub const FORMAT_VERSION: u8 = 1;
+pub const FORMAT_VERSION: u8 = 2;
 
 /// Which of geul's files a header announces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

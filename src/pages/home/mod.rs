@@ -28,6 +28,7 @@ use crate::components::result_count::result_count;
 use crate::components::search_box::search_box;
 use crate::data::cards::{card, fetch_cards};
 use crate::data::search::loaded_text;
+use crate::data::site_index::app_text;
 use crate::data::site_index::site_index;
 use crate::list_facets::use_facet_bar;
 use crate::list_keys::use_list_keys;
@@ -81,8 +82,9 @@ pub fn Home(props: &HomeProps) -> Html {
     }
     let selection = Rc::new(selection);
     LAST_LIST_QUERY.with(|last| last.borrow_mut().clone_from(&selection_query(&selection)));
+    let text = app_text();
     let heading = match props.facet {
-        Some(facet) => titles::facet_page(facet.kind, &facet.value),
+        Some(facet) => titles::facet_page(facet.kind, &facet.value, text),
         None => crate::app::site_name().to_owned(),
     };
 
@@ -177,20 +179,20 @@ pub fn Home(props: &HomeProps) -> Html {
             if searching && search_index.is_none() {
                 if *search_failed {
                     <p class="search__notice" role="alert">
-                        { "검색을 불러오지 못했습니다. 다시 입력해 보세요." }
+                        { text.search_failed }
                     </p>
                 } else {
-                    <p class="search__notice" aria-busy="true">{ "검색을 준비하는 중…" }</p>
+                    <p class="search__notice" aria-busy="true">{ text.search_preparing }</p>
                 }
             }
             if let Some(used) = &results.layout_query {
-                <p class="search__notice">{ format!("‘{}’(으)로 바꿔 찾은 결과입니다.", used) }</p>
+                <p class="search__notice">{ format!("{}{used}{}", text.search_rewritten.0, text.search_rewritten.1) }</p>
             }
             { result_count(ids.len(), total) }
             if ids.is_empty() {
                 { empty_state(&on_clear) }
             } else {
-                <section class="post-list" aria-label="글 목록">
+                <section class="post-list" aria-label={text.post_list}>
                     { for ids.iter().take(cards).map(|&id| match card(id) {
                         Some(post) => {
                             let snippet = loaded_text(id).and_then(|text| text_snippet(&text, &used_query, SNIPPET_AROUND));
@@ -202,7 +204,7 @@ pub fn Home(props: &HomeProps) -> Html {
                 // A static page shows the first posts; the rest wait for the app.
                 if !typing && ids.len() > limit && !crate::static_page::is_static() {
                     <button type="button" class="list-more" onclick={on_more}>
-                        { format!("더 보기 ({}개 남음)", ids.len() - limit) }
+                        { text.more.of(ids.len() - limit) }
                     </button>
                 }
             }

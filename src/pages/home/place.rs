@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use geul_core::{titles, Facet, LIST_PAGE_SIZE};
 use yew::prelude::*;
 
+use crate::data::site_index::app_text;
 use crate::router::has_navigated;
 
 thread_local! {
@@ -20,7 +21,7 @@ thread_local! {
 #[hook]
 pub fn use_list_place(query: &str, facet: Option<&'static Facet>) {
     use_effect_with((query.to_owned(), facet), |(query, facet)| {
-        let title = facet.map(|facet| titles::facet_page(facet.kind, &facet.value));
+        let title = facet.map(|facet| titles::facet_page(facet.kind, &facet.value, app_text()));
         crate::document::set_title(title.as_deref(), crate::app::site_name());
         let window = gloo::utils::window();
         LIST_SCROLL.with(|saved| {

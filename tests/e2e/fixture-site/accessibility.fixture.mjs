@@ -1,6 +1,6 @@
 // axe-core (npm, injected into the page) finds no violation on the fixture site's list, a
-// post with everything a Chirpy post may hold, a tag page and the not-found view, in the
-// light and the dark scheme, on a phone and a desktop, once the app has taken over.
+// post with everything a Chirpy post may hold, a tag page, the archive, the tags and
+// categories and the not-found view, in the light and the dark scheme, on a phone and a desktop, once the app has taken over.
 
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -10,7 +10,7 @@ import { allowMissing, appTest, appUrl, useBrowser } from '../helpers.mjs';
 const browser = useBrowser();
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-const PAGES = ['', 'posts/moving-from-chirpy/', 'tags/rust/', 'no-such-page/'];
+const PAGES = ['', 'posts/moving-from-chirpy/', 'tags/rust/', 'archives/', 'tags/', 'categories/', 'no-such-page/'];
 
 for (const scheme of ['light', 'dark']) {
   for (const width of [390, 1280]) {

@@ -107,6 +107,8 @@ function snapshotInPage([html, differences]) {
 const SCRIPTED = [
   { selector: '.diagram', drop: ['data-drawn', 'data-failed'] },
   { selector: '.diagram__drawing, .comments > script, .comments > iframe', remove: true },
+  { selector: '.toc a', drop: ['aria-current'] },
+  { selector: '.share__native', drop: ['hidden'] },
 ];
 
 /** The differences, as plain data the page can receive. */

@@ -3,7 +3,7 @@
 //! widget once the reader nears it. Nothing is fetched from the provider before that, and
 //! a site without a provider gets no placeholder and no script.
 
-use geul_core::ui_text::KOREAN;
+use geul_core::ui_text::UiText;
 
 use crate::config::Comments;
 use crate::render::markdown::escape_html as esc;
@@ -20,7 +20,8 @@ pub fn provider_host(provider: &str) -> Option<&'static str> {
 /// What marks a body that has comments, in the markup [`comments_html`] writes.
 pub const COMMENTS_MARK: &str = "<section class=\"comments\"";
 
-/// The placeholder; empty when the site has no comments.
+/// The placeholder, its heading in the site's `language`; empty when the site has no
+/// comments.
 pub fn comments_html(comments: &Comments, language: &str) -> String {
     if !comments.enabled() {
         return String::new();
@@ -45,7 +46,7 @@ pub fn comments_html(comments: &Comments, language: &str) -> String {
         .collect();
     format!(
         "{COMMENTS_MARK} aria-label=\"{label}\"{attributes}><h2 class=\"comments__title\">{label}</h2></section>",
-        label = KOREAN.comments
+        label = UiText::for_language(language).comments
     )
 }
 
@@ -76,5 +77,8 @@ mod tests {
              <h2 class=\"comments__title\">댓글</h2></section>"
         );
         assert_eq!(provider_host("utterances"), Some("https://utteranc.es"));
+        let english = comments_html(&comments, "en");
+        assert!(english.starts_with("<section class=\"comments\" aria-label=\"Comments\""));
+        assert!(english.ends_with("<h2 class=\"comments__title\">Comments</h2></section>"));
     }
 }

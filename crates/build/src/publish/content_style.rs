@@ -1,12 +1,14 @@
 //! What only post bodies use, published beside them: the stylesheet (`style/content.css`:
 //! callouts, figures, image classes, code, embeds) and the script (`static/enhance.js`:
-//! copy buttons, embedded videos, diagrams). Each body file starts with a link to the stylesheet and,
+//! copy buttons, embedded videos, diagrams, comments, sharing). Each body file starts with a link to the stylesheet and,
 //! when its body has something to run, the script, so the static post page and the app's
 //! view load them with the body, and the list's first load never does.
 
 use std::sync::OnceLock;
 
 use crate::publish::comments::COMMENTS_MARK;
+use crate::publish::share::SHARE_MARK;
+use crate::render::anchors::ANCHOR_MARK;
 use crate::render::diagrams::DIAGRAM_MARK;
 use crate::site::content_hash;
 use crate::site::BODY_DIR;
@@ -39,7 +41,7 @@ pub fn body_script_path() -> &'static str {
 }
 
 /// What a body file starts with: the stylesheet, and the script if `html` has a code block,
-/// an embed, a diagram or comments. Markup geul writes itself; a post's own never has these classes,
+/// an embed, a diagram, comments, share buttons or section anchors. Markup geul writes itself; a post's own never has these classes,
 /// which the sanitizer strips.
 pub fn body_file_head(html: &str) -> String {
     let mut head = format!(
@@ -50,6 +52,8 @@ pub fn body_file_head(html: &str) -> String {
         || html.contains("<div class=\"embed\"")
         || html.contains(DIAGRAM_MARK)
         || html.contains(COMMENTS_MARK)
+        || html.contains(SHARE_MARK)
+        || html.contains(ANCHOR_MARK)
     {
         head += &format!(
             "<script type=\"module\" src=\"{}\"></script>",

@@ -3,7 +3,7 @@
 //! after the app's mount point, so the static page and the app show the same foot and the
 //! app's code carries none of it.
 
-use geul_core::ui_text::KOREAN;
+use geul_core::ui_text::UiText;
 
 use crate::config::SiteConfig;
 use crate::render::markdown::escape_html as esc;
@@ -17,6 +17,7 @@ pub struct Avatar {
 
 /// The `<footer>` of every page. Addresses are relative to the page's `<base href>`.
 pub fn footer_html(config: &SiteConfig, avatar: Option<&Avatar>) -> String {
+    let ui_text = UiText::for_language(&config.language);
     let profile = &config.profile;
     let mut links: Vec<(String, String)> = Vec::new();
     let mut add = |href: String, label: &str| links.push((href, label.to_owned()));
@@ -24,7 +25,7 @@ pub fn footer_html(config: &SiteConfig, avatar: Option<&Avatar>) -> String {
         add(format!("https://github.com/{}", profile.github), "GitHub");
     }
     if !profile.email.is_empty() {
-        add(format!("mailto:{}", profile.email), KOREAN.email);
+        add(format!("mailto:{}", profile.email), ui_text.email);
     }
     if !profile.linkedin.is_empty() {
         add(
@@ -73,7 +74,7 @@ pub fn footer_html(config: &SiteConfig, avatar: Option<&Avatar>) -> String {
     if !links.is_empty() {
         html += &format!(
             "<ul class=\"profile__links\" aria-label=\"{}\">",
-            KOREAN.profile_links
+            ui_text.profile_links
         );
         for (href, label) in &links {
             let me = if href.starts_with("http") {
@@ -86,10 +87,33 @@ pub fn footer_html(config: &SiteConfig, avatar: Option<&Avatar>) -> String {
         html += "</ul>";
     }
     html += &format!(
-        "<p class=\"site-footer__credit\">{}</p></footer>",
-        KOREAN.credit
+        "<p class=\"site-footer__credit\">{}</p>{}</footer>",
+        ui_text.credit,
+        shortcuts_html(ui_text)
     );
     html
+}
+
+/// The keyboard shortcuts, listed in a dialog that `?` or the footer's button opens
+/// (index.html's first script handles both, and the keys).
+fn shortcuts_html(ui_text: &UiText) -> String {
+    let keys = [
+        ("/", ui_text.shortcut_search),
+        ("t", ui_text.shortcut_theme),
+        ("?", ui_text.shortcut_help),
+    ];
+    let list: String = keys
+        .iter()
+        .map(|(key, action)| format!("<dt><kbd>{key}</kbd></dt><dd>{action}</dd>"))
+        .collect();
+    format!(
+        "<button type=\"button\" class=\"shortcuts-open\">{label} <kbd>?</kbd></button>\
+         <dialog id=\"shortcuts\" aria-labelledby=\"shortcuts-title\">\
+         <h2 id=\"shortcuts-title\">{label}</h2><dl>{list}</dl>\
+         <form method=\"dialog\"><button>{close}</button></form></dialog>",
+        label = ui_text.shortcuts,
+        close = ui_text.close
+    )
 }
 
 /// `value` if it is an address, else `prefix` + `value`.
@@ -120,7 +144,12 @@ mod tests {
             html,
             "<footer class=\"site-footer\"><ul class=\"profile__links\" aria-label=\"글쓴이 연락처\">\
              <li><a href=\"feed.xml\">RSS</a></li></ul>\
-             <p class=\"site-footer__credit\">geul — 브라우저에서 읽고 거르는 블로그</p></footer>"
+             <p class=\"site-footer__credit\">geul — 브라우저에서 읽고 거르는 블로그</p>\
+             <button type=\"button\" class=\"shortcuts-open\">단축키 <kbd>?</kbd></button>\
+             <dialog id=\"shortcuts\" aria-labelledby=\"shortcuts-title\"><h2 id=\"shortcuts-title\">\
+             단축키</h2><dl><dt><kbd>/</kbd></dt><dd>검색</dd><dt><kbd>t</kbd></dt><dd>테마 바꾸기</dd>\
+             <dt><kbd>?</kbd></dt><dd>단축키 보기</dd></dl><form method=\"dialog\"><button>닫기</button>\
+             </form></dialog></footer>"
         );
     }
 

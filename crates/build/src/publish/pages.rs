@@ -6,7 +6,8 @@
 //! own views (`geul::prerender`) and puts both into Trunk's `index.html` with [`assemble`].
 
 use geul_core::dom_ids::MOUNT;
-use geul_core::{titles, Facet, PostDate, PostMeta, Route};
+use geul_core::ui_text::UiText;
+use geul_core::{titles, Facet, Overview, PostDate, PostMeta, Route};
 
 use crate::config::SiteConfig;
 use crate::post::Post;
@@ -58,8 +59,26 @@ pub fn site_pages(site: &Site, config: &SiteConfig) -> Vec<Page> {
             .iter()
             .map(|facet| list_page(config, facet.total as usize, Some(facet))),
     );
+    pages.extend(
+        site.overviews
+            .iter()
+            .map(|(overview, _)| overview_page(config, *overview)),
+    );
     pages.push(not_found_page(config));
     pages
+}
+
+/// A site-wide page: the archive, the tags, the categories.
+pub fn overview_page(config: &SiteConfig, overview: Overview) -> Page {
+    let route = Route::Overview(overview);
+    let path = route.site_path();
+    let title = overview.title(&UiText::for_language(&config.language).app);
+    Page {
+        file: format!("{path}index.html"),
+        head: head(config, title, &config.description, &path, "website", ""),
+        route,
+        lastmod: None,
+    }
 }
 
 fn head(
@@ -153,8 +172,9 @@ pub fn list_page(config: &SiteConfig, posts: usize, facet: Option<&Facet>) -> Pa
             config.description.clone(),
         ),
         Some(facet) => {
-            let title = titles::facet_page(facet.kind, &facet.value);
-            let description = format!("{title}: 글 {posts}개");
+            let ui_text = UiText::for_language(&config.language);
+            let title = titles::facet_page(facet.kind, &facet.value, &ui_text.app);
+            let description = format!("{title}: {}", ui_text.app.posts.of(posts));
             (Route::facet(facet.kind, &facet.slug), title, description)
         }
     };
@@ -169,7 +189,8 @@ pub fn list_page(config: &SiteConfig, posts: usize, facet: Option<&Facet>) -> Pa
 
 /// What GitHub Pages serves for any path without a file.
 pub fn not_found_page(config: &SiteConfig) -> Page {
-    let title = titles::full(Some(titles::NOT_FOUND), &config.title);
+    let not_found = UiText::for_language(&config.language).app.not_found;
+    let title = titles::full(Some(not_found), &config.title);
     Page {
         file: "404.html".to_owned(),
         head: format!(

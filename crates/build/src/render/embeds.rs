@@ -4,7 +4,7 @@
 //! (YouTube's privacy-enhanced one) when it is clicked. Video and audio files play from the
 //! site and fetch nothing before they are played.
 
-use geul_core::ui_text::KOREAN;
+use geul_core::ui_text::UiText;
 
 use super::images::{ImageResolver, ImageSource};
 use super::markdown::escape_html;
@@ -144,6 +144,7 @@ pub fn embed_html(
     embed: &Embed,
     base_url: &str,
     media: &dyn ImageResolver,
+    ui_text: &UiText,
 ) -> (String, Option<String>) {
     match embed {
         Embed::Player { service, id } => {
@@ -151,7 +152,7 @@ pub fn embed_html(
                 .split_once("://")
                 .map_or("", |(_, rest)| rest.split(['/', ':']).next().unwrap_or(""));
             let (player, page) = service.addresses(id, host);
-            let label = KOREAN.embed_play.replace("{host}", service.name());
+            let label = ui_text.embed_play.replace("{host}", service.name());
             (
                 format!(
                     "<div class=\"embed\" data-embed=\"{}\" data-embed-title=\"{}\">\
@@ -185,7 +186,10 @@ pub fn embed_html(
             };
             let Some(src) = resolve(element, src) else {
                 return (
-                    super::markdown::missing_image_placeholder(title.as_deref().unwrap_or(src)),
+                    super::markdown::missing_image_placeholder(
+                        title.as_deref().unwrap_or(src),
+                        ui_text,
+                    ),
                     warnings
                         .pop()
                         .map(|warning| format!("{warning} (shown as a placeholder)")),

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use syntect::parsing::{ParseState, Scope, ScopeStack, SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
-use geul_core::ui_text::KOREAN;
+use geul_core::ui_text::UiText;
 
 use super::markdown::escape_html;
 
@@ -25,6 +25,8 @@ pub struct CodeBlock<'a> {
     pub file: Option<&'a str>,
     /// Chirpy's `{: .nolineno }` turns line numbers off.
     pub no_line_numbers: bool,
+    /// The copy button's words, in the site's language.
+    pub text: &'a UiText,
 }
 
 /// Languages whose blocks are read as they are: no colours, no line numbers.
@@ -201,8 +203,8 @@ pub fn code_block_html(block: &CodeBlock) -> String {
         "<div class=\"code\"><div class=\"code__head\">{title}\
          <button type=\"button\" class=\"code__copy\" data-copied=\"{}\">{}</button></div>\
          <pre class=\"code__body{}\"><code>",
-        KOREAN.code_copied,
-        KOREAN.code_copy,
+        block.text.code_copied,
+        block.text.code_copy,
         if numbered {
             " code__body--numbered"
         } else {
@@ -221,6 +223,7 @@ pub fn code_block_html(block: &CodeBlock) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use geul_core::ui_text::KOREAN;
 
     fn block(language: &str, code: &str) -> String {
         code_block_html(&CodeBlock {
@@ -228,6 +231,7 @@ mod tests {
             code,
             file: None,
             no_line_numbers: false,
+            text: &KOREAN,
         })
     }
 
@@ -269,6 +273,7 @@ mod tests {
             code: "echo 안녕\n",
             file: Some("run.sh"),
             no_line_numbers: true,
+            text: &KOREAN,
         });
         assert!(
             html.contains("<span class=\"code__file\">run.sh</span>"),

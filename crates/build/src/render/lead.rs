@@ -3,7 +3,7 @@
 //! static page and the app show the body, so both show these, and the app's code does not
 //! grow with them.
 
-use geul_core::ui_text::KOREAN;
+use geul_core::ui_text::UiText;
 use geul_core::PostDate;
 
 use super::images::{ImageResolver, ImageSource};
@@ -61,8 +61,8 @@ pub struct Lead<'a> {
     pub cover: Option<Cover>,
 }
 
-/// The lead's markup; empty when there is nothing to show.
-pub fn lead_html(lead: &Lead) -> String {
+/// The lead's markup, its words in the site's language; empty when there is nothing to show.
+pub fn lead_html(lead: &Lead, ui_text: &UiText) -> String {
     let mut html = String::new();
     if let Some(description) = lead
         .description
@@ -78,14 +78,14 @@ pub fn lead_html(lead: &Lead) -> String {
     if let Some(updated) = lead.updated {
         facts.push(format!(
             "{} <time datetime=\"{}\">{}</time>",
-            KOREAN.updated,
+            ui_text.updated,
             updated.iso(),
-            updated.korean()
+            ui_text.app.date(&updated)
         ));
     }
     if !lead.authors.is_empty() {
         let names: Vec<String> = lead.authors.iter().map(|name| escape_html(name)).collect();
-        facts.push(format!("{} {}", KOREAN.authors, names.join(", ")));
+        facts.push(format!("{} {}", ui_text.authors, names.join(", ")));
     }
     if !facts.is_empty() {
         html += "<p class=\"post-lead__facts\">";
@@ -117,7 +117,7 @@ pub fn lead_html(lead: &Lead) -> String {
 
 /// A table of contents from the `<h2>` and `<h3>` of sanitized `html` that have ids,
 /// skipping those marked `data-toc-skip`; `None` with fewer than two entries.
-pub fn table_of_contents(html: &str) -> Option<String> {
+pub fn table_of_contents(html: &str, ui_text: &UiText) -> Option<String> {
     let mut entries: Vec<(u8, &str, String)> = Vec::new();
     let mut rest = html;
     while let Some(at) = rest.find("<h") {
@@ -165,7 +165,7 @@ pub fn table_of_contents(html: &str) -> Option<String> {
     list += "</ol>";
     Some(format!(
         "<nav class=\"toc\" aria-label=\"{label}\"><details><summary>{label}</summary>{list}</details></nav>",
-        label = KOREAN.contents
+        label = ui_text.contents
     ))
 }
 
@@ -194,6 +194,7 @@ fn text_of(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use geul_core::ui_text::{ENGLISH, KOREAN};
 
     #[test]
     fn the_contents_nest_h3_under_h2_and_skip_what_is_marked() {
@@ -201,12 +202,15 @@ mod tests {
                     <h3 id=\"a-2\" data-toc-skip=\"\">숨김</h3><h2 id=\"c\">다 &amp; 라</h2>\
                     <h4 id=\"d\">깊음</h4>";
         assert_eq!(
-            table_of_contents(html).unwrap(),
+            table_of_contents(html, &KOREAN).unwrap(),
             "<nav class=\"toc\" aria-label=\"목차\"><details><summary>목차</summary><ol>\
              <li><a href=\"#a\">가 b</a><ol><li><a href=\"#a-1\">나</a></li></ol></li>\
              <li><a href=\"#c\">다 &amp; 라</a></li></ol></details></nav>"
         );
-        assert_eq!(table_of_contents("<h2 id=\"only\">하나</h2>"), None);
+        assert_eq!(
+            table_of_contents("<h2 id=\"only\">하나</h2>", &KOREAN),
+            None
+        );
     }
 
     #[test]
@@ -229,13 +233,38 @@ mod tests {
             }),
         };
         assert_eq!(
-            lead_html(&lead),
+            lead_html(&lead, &KOREAN),
             "<p class=\"post-lead__description\">한 줄 소개</p><p class=\"post-lead__facts\">\
              <span>수정 <time datetime=\"2024-03-09\">2024년 3월 9일</time></span>\
              <span>글쓴이 구국원, Kim &amp; Lee</span></p>\
              <figure class=\"post-cover\" style=\"background-image: url(&quot;data:image/webp;base64,AAAA&quot;)\">\
              <img src=\"assets/cover.png\" alt=\"표지\" width=\"1200\" height=\"630\"></figure>"
         );
-        assert_eq!(lead_html(&Lead::default()), "");
+        assert_eq!(lead_html(&Lead::default(), &KOREAN), "");
+    }
+
+    #[test]
+    fn an_english_site_writes_its_lead_and_contents_in_english() {
+        let authors = ["Kim".to_owned()];
+        let lead = Lead {
+            updated: Some(PostDate {
+                year: 2024,
+                month: 3,
+                day: 9,
+                timestamp: 0,
+            }),
+            authors: &authors,
+            ..Lead::default()
+        };
+        assert_eq!(
+            lead_html(&lead, &ENGLISH),
+            "<p class=\"post-lead__facts\">\
+             <span>Updated <time datetime=\"2024-03-09\">Mar 9, 2024</time></span>\
+             <span>By Kim</span></p>"
+        );
+        let contents = table_of_contents("<h2 id=\"a\">a</h2><h2 id=\"b\">b</h2>", &ENGLISH);
+        assert!(contents.unwrap().starts_with(
+            "<nav class=\"toc\" aria-label=\"Contents\"><details><summary>Contents</summary>"
+        ));
     }
 }

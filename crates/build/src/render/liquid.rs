@@ -7,6 +7,8 @@
 
 use std::collections::HashMap;
 
+use geul_core::ui_text::UiText;
+
 use super::embeds::{embed_html, Embed};
 use super::images::ImageResolver;
 use super::slots::Slots;
@@ -22,6 +24,8 @@ pub struct LiquidSite<'a> {
     /// Every published post's page (site-relative, `posts/<slug>/`), by file name without
     /// its extension (`2023-11-20-name`).
     pub posts: &'a HashMap<String, String>,
+    /// The words embeds show, in the site's language.
+    pub text: &'a UiText,
 }
 
 impl LiquidSite<'_> {
@@ -137,7 +141,7 @@ pub fn render_liquid(
                 "endhighlight" => "```".to_owned(),
                 "include" => match Embed::from_include(arguments) {
                     Some(embed) => {
-                        let (html, warning) = embed_html(&embed, site.base_url, media);
+                        let (html, warning) = embed_html(&embed, site.base_url, media, site.text);
                         warnings.extend(warning.map(|warning| (tag_line, warning)));
                         slots.hold(html)
                     }

@@ -2,6 +2,7 @@ use std::collections::HashMap;
 
 use super::*;
 use crate::render::images::ImageSource;
+use geul_core::ui_text::KOREAN;
 
 struct AllMedia;
 
@@ -23,6 +24,7 @@ fn run(body: &str) -> Result<(String, LineMessages), (usize, String)> {
         title: "글 모음",
         description: "설명",
         posts: &posts,
+        text: &KOREAN,
     };
     let mut slots = Slots::for_source(body);
     render_liquid(body, &site, &AllMedia, &mut slots)
@@ -118,6 +120,7 @@ fn embeds_are_held_for_after_sanitizing() {
         title: "",
         description: "",
         posts: &posts,
+        text: &KOREAN,
     };
     let mut slots = Slots::for_source(body);
     let (out, warnings) = render_liquid(body, &site, &AllMedia, &mut slots).unwrap();

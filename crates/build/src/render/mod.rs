@@ -1,5 +1,6 @@
 //! A post's body to safe HTML: Markdown, the media it names, sanitizing.
 
+pub(crate) mod anchors;
 pub(crate) mod diagrams;
 pub(crate) mod embeds;
 pub(crate) mod highlight;

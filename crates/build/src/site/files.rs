@@ -54,6 +54,11 @@ pub fn write_site_files(site: &Site, site_root: &Path, out_dir: &Path) -> io::Re
     for (path, bytes) in site.text_chunks.iter().chain(&site.card_chunks) {
         fs::write(out_dir.join(path), bytes)?;
     }
+    for (overview, html) in &site.overviews {
+        let file = out_dir.join(overview.content_file());
+        fs::create_dir_all(file.parent().expect("inside the site"))?;
+        fs::write(file, html)?;
+    }
     for media in &site.images {
         let target = out_dir.join(&media.published);
         if let Some(parent) = target.parent() {

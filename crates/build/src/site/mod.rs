@@ -10,13 +10,16 @@ use crate::error::{ContentError, ContentWarning};
 use crate::post::{read_post, render_post, Post, PostSource, ReadOptions, RenderContext};
 use crate::publish::comments::comments_html;
 use crate::publish::footer::{footer_html, Avatar};
+use crate::publish::overviews::overview_html;
+use crate::publish::share::share_html;
 use crate::render::images::{ImageResolver, ImageSource, SiteImages};
 use crate::render::liquid::LiquidSite;
 use crate::search_index::SearchIndexFile;
+use geul_core::ui_text::UiText;
 use geul_core::{
     search::SearchDoc,
     search::{TextChunk, TEXT_CHUNK_POSTS},
-    CardChunk, Facet, PostMeta, SiteIndex, CARD_CHUNK_POSTS,
+    CardChunk, Facet, Overview, PostMeta, SiteIndex, CARD_CHUNK_POSTS,
 };
 
 pub(crate) mod facet_spelling;
@@ -46,8 +49,9 @@ pub struct Site {
     pub posts: Vec<Post>,
     /// The facet table the posts' `facet_ids` point into.
     pub facets: Vec<Facet>,
-    /// The site's name, for the index.
+    /// The site's name and language, for the index.
     pub title: String,
+    pub language: String,
     /// The search index, encoded, and its content-hashed path.
     pub search_bytes: Vec<u8>,
     pub search_path: String,
@@ -61,6 +65,8 @@ pub struct Site {
     pub images: Vec<MediaFile>,
     /// The foot of every page ([`crate::publish::footer`]).
     pub footer: String,
+    /// What each site-wide page shows ([`crate::publish::overviews`]).
+    pub overviews: Vec<(Overview, String)>,
 }
 
 impl Site {
@@ -68,6 +74,7 @@ impl Site {
     pub fn index(&self) -> SiteIndex {
         SiteIndex::new(
             self.title.clone(),
+            self.language.clone(),
             &self.metas(),
             self.facets.clone(),
             self.search_path.clone(),
@@ -167,10 +174,13 @@ pub fn load_site_with(
         title: &config.title,
         description: &config.description,
         posts: &post_pages,
+        text: UiText::for_language(&config.language),
     };
     let context = RenderContext {
         images: &images,
         liquid: Some(&liquid),
+        text: liquid.text,
+        contents: config.toc,
     };
     let mut posts: Vec<Post> = Vec::new();
     let mut slugs: HashMap<String, PathBuf> = HashMap::new();
@@ -221,15 +231,29 @@ pub fn load_site_with(
         .flatten();
     let footer = footer_html(config, avatar.as_ref());
     let comments = comments_html(&config.comments, &config.language);
-    let reading_on = reading_on(&posts, config.base_path());
+    let reading_on = reading_on(&posts, config.base_path(), liquid.text);
+    let share = share_html(liquid.text);
     for (post, reading_on) in posts.iter_mut().zip(reading_on) {
-        post.after_text = reading_on;
+        post.after_text = share.clone() + &reading_on;
         if post.takes_comments {
             post.after_text += &comments;
         }
     }
     let mut site = site_of_posts(posts, warnings, images.into_files());
     site.footer = footer;
+    site.overviews = Overview::ALL
+        .iter()
+        .map(|&overview| {
+            let html = overview_html(
+                overview,
+                &site.posts,
+                &site.facets,
+                config.base_path(),
+                liquid.text,
+            );
+            (overview, html)
+        })
+        .collect();
     Ok(site)
 }
 
@@ -279,6 +303,7 @@ pub fn site_of_posts(
         posts,
         facets,
         title: String::new(),
+        language: String::new(),
         search_bytes,
         search_path,
         text_chunks,
@@ -286,6 +311,7 @@ pub fn site_of_posts(
         warnings,
         images,
         footer: String::new(),
+        overviews: Vec::new(),
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use geul_core::ui_text::KOREAN;
+use geul_core::ui_text::UiText;
 
 use super::facet_spelling::spelling_key;
 use crate::post::Post;
@@ -14,9 +14,9 @@ use crate::render::markdown::escape_html as esc;
 /// How many related posts a post lists.
 const RELATED: usize = 3;
 
-/// The markup after each post's text, in the order of `posts`; links start with
-/// `base_path` (`/geul/`).
-pub fn reading_on(posts: &[Post], base_path: &str) -> Vec<String> {
+/// The markup after each post's text, in the order of `posts`, its words in the site's
+/// language; links start with `base_path` (`/geul/`).
+pub fn reading_on(posts: &[Post], base_path: &str, ui_text: &UiText) -> Vec<String> {
     // Each post's tags and categories as numbers, their spellings unified.
     let mut ids: HashMap<(bool, String), usize> = HashMap::new();
     let facets: Vec<Vec<usize>> = posts
@@ -91,7 +91,7 @@ pub fn reading_on(posts: &[Post], base_path: &str) -> Vec<String> {
                 .and_then(|order| order.checked_sub(1))
                 .map(|order| by_date[order]);
             let newer = place[at].and_then(|order| by_date.get(order + 1).copied());
-            markup(posts, base_path, &related, older, newer)
+            markup(posts, base_path, &related, older, newer, ui_text)
         })
         .collect()
 }
@@ -102,6 +102,7 @@ fn markup(
     related: &[usize],
     older: Option<usize>,
     newer: Option<usize>,
+    ui_text: &UiText,
 ) -> String {
     let link = |at: usize, rel: &str| {
         format!(
@@ -115,12 +116,12 @@ fn markup(
     }
     let mut html = format!(
         "<nav class=\"reading-on\" aria-label=\"{}\">",
-        KOREAN.reading_on
+        ui_text.reading_on
     );
     if !related.is_empty() {
         html += &format!(
             "<h2 class=\"reading-on__title\">{}</h2><ul class=\"reading-on__related\">",
-            KOREAN.related
+            ui_text.related
         );
         for &at in related {
             html += &format!("<li>{}</li>", link(at, ""));
@@ -132,14 +133,14 @@ fn markup(
         if let Some(at) = older {
             html += &format!(
                 "<li class=\"reading-on__older\"><span>{}</span>{}</li>",
-                KOREAN.older,
+                ui_text.older,
                 link(at, " rel=\"prev\"")
             );
         }
         if let Some(at) = newer {
             html += &format!(
                 "<li class=\"reading-on__newer\"><span>{}</span>{}</li>",
-                KOREAN.newer,
+                ui_text.newer,
                 link(at, " rel=\"next\"")
             );
         }

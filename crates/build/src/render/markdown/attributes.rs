@@ -155,9 +155,8 @@ impl Callout {
         }
     }
 
-    /// The opening markup: a note with its visible label.
-    pub fn open(self) -> String {
-        let text = geul_core::ui_text::KOREAN;
+    /// The opening markup: a note with its visible label, in the site's language.
+    pub fn open(self, text: &geul_core::ui_text::UiText) -> String {
         let (name, label) = match self {
             Callout::Tip => ("tip", text.callout_tip),
             Callout::Info => ("info", text.callout_info),

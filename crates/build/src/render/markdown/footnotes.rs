@@ -7,11 +7,7 @@ use std::collections::HashMap;
 use pulldown_cmark::{CowStr, Event, TagEnd};
 
 use geul_core::dom_ids::{FOOTNOTE_PREFIX, FOOTNOTE_REFERENCE_PREFIX};
-
-/// What a note's link back is called, for screen readers.
-const BACK_LABEL: &str = "본문으로 돌아가기";
-/// What the notes' section is called, for screen readers.
-const SECTION_LABEL: &str = "각주";
+use geul_core::ui_text::UiText;
 
 /// Numbers notes by their first reference and keeps their text for the end of the post.
 #[derive(Default)]
@@ -75,21 +71,24 @@ impl<'a> Footnotes<'a> {
         None
     }
 
-    /// The notes, in number order, as a list closing the post.
-    pub fn into_section(mut self) -> Vec<Event<'a>> {
+    /// The notes, in number order, as a list closing the post. The section and each note's
+    /// link back are named for screen readers, in the site's language.
+    pub fn into_section(mut self, ui_text: &UiText) -> Vec<Event<'a>> {
         if self.notes.is_empty() {
             return Vec::new();
         }
         let mut numbers: Vec<usize> = self.notes.keys().copied().collect();
         numbers.sort_unstable();
         let mut events = vec![Event::Html(CowStr::from(format!(
-            "<section class=\"footnotes\" aria-label=\"{SECTION_LABEL}\"><ol>"
+            "<section class=\"footnotes\" aria-label=\"{}\"><ol>",
+            ui_text.footnotes
         )))];
         for number in numbers {
             let mut note = self.notes.remove(&number).expect("listed");
             let back = Event::InlineHtml(CowStr::from(format!(
                 " <a class=\"footnote-back\" href=\"#{FOOTNOTE_REFERENCE_PREFIX}{number}\" \
-                 aria-label=\"{BACK_LABEL}\">↩</a>"
+                 aria-label=\"{}\">↩</a>",
+                ui_text.footnote_back
             )));
             // Inside the note's last paragraph, so the arrow follows its text.
             match note

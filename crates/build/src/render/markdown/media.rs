@@ -3,18 +3,24 @@
 //! a labelled placeholder and a warning.
 
 use crate::render::images::{ImageResolver, ImageSource};
+use geul_core::ui_text::UiText;
 
 use super::escape_html;
 
 /// The markup for an image reference, and the warning if it is not shown.
-pub fn image_html(dest: &str, alt: &str, images: &dyn ImageResolver) -> (String, Option<String>) {
+pub fn image_html(
+    dest: &str,
+    alt: &str,
+    images: &dyn ImageResolver,
+    ui_text: &UiText,
+) -> (String, Option<String>) {
     let source = images.resolve(dest);
     let warning = source
         .warning("image", dest)
         .map(|warning| format!("{warning} (shown as a placeholder)"));
     match source {
         ImageSource::Found(src) => (image_tag(&src, alt, images.size(&src)), None),
-        _ => (missing_image_placeholder(alt), warning),
+        _ => (missing_image_placeholder(alt, ui_text), warning),
     }
 }
 
@@ -26,7 +32,11 @@ pub fn contains_img(html: &str) -> bool {
 
 /// Raw `<img>` tags get the same treatment as Markdown images. Returns the new HTML and
 /// the warnings.
-pub fn rewrite_raw_images(html: &str, images: &dyn ImageResolver) -> (String, Vec<String>) {
+pub fn rewrite_raw_images(
+    html: &str,
+    images: &dyn ImageResolver,
+    ui_text: &UiText,
+) -> (String, Vec<String>) {
     let lower = html.to_ascii_lowercase();
     let mut out = String::with_capacity(html.len());
     let mut warnings = Vec::new();
@@ -43,7 +53,7 @@ pub fn rewrite_raw_images(html: &str, images: &dyn ImageResolver) -> (String, Ve
         let alt = attribute(tag, "alt").unwrap_or_default();
         match attribute(tag, "src") {
             Some(src) => {
-                let (markup, warning) = image_html(&src, &alt, images);
+                let (markup, warning) = image_html(&src, &alt, images, ui_text);
                 out.push_str(&markup);
                 warnings.extend(warning);
             }
@@ -88,9 +98,9 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 }
 
 /// What a reader sees instead of a broken-image icon: a framed box with the alt text.
-pub fn missing_image_placeholder(alt: &str) -> String {
+pub fn missing_image_placeholder(alt: &str, ui_text: &UiText) -> String {
     let label = if alt.trim().is_empty() {
-        "이미지"
+        ui_text.image
     } else {
         alt.trim()
     };

@@ -26,6 +26,7 @@ use crate::render::diagrams::{diagram_html, is_diagram};
 use crate::render::highlight::{code_block_html, CodeBlock};
 use crate::render::images::ImageResolver;
 use crate::render::slots::Slots;
+use geul_core::ui_text::UiText;
 
 pub use inline::inline_text;
 pub use media::missing_image_placeholder;
@@ -61,14 +62,16 @@ fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
-/// Renders a Markdown body; `math` typesets its formulas (a post's `math: true`). Markup
-/// geul writes itself (highlighted code, math) is held in `slots`, for the caller to put
-/// back once the body is sanitized.
+/// Renders a Markdown body; `math` typesets its formulas (a post's `math: true`), and
+/// `ui_text` gives the words geul adds (callouts, copy buttons, footnotes) in the site's
+/// language. Markup geul writes itself (highlighted code, math) is held in `slots`, for
+/// the caller to put back once the body is sanitized.
 pub fn render_markdown(
     body: &str,
     images: &dyn ImageResolver,
     slots: &mut Slots,
     math: bool,
+    ui_text: &UiText,
 ) -> Rendered {
     let body = untab_list_markers(body);
     let (body, shown_as_text) = raw_text::show_as_text(&body);
@@ -128,7 +131,7 @@ pub fn render_markdown(
                     if list.is_none() {
                         list = paragraph_list.take().map(|(_, list)| list);
                     }
-                    let (html, warning) = media::image_html(&dest, &alt, images);
+                    let (html, warning) = media::image_html(&dest, &alt, images, ui_text);
                     warnings.extend(warning.map(|warning| (line, warning)));
                     let html = match list {
                         Some(list) => image_with(html, &list, line, &mut warnings),
@@ -158,6 +161,7 @@ pub fn render_markdown(
                             code: &code_text,
                             file: file.as_deref(),
                             no_line_numbers,
+                            text: ui_text,
                         })
                     };
                     events.push(Event::Html(format!("{}\n", slots.hold(html)).into()));
@@ -192,7 +196,7 @@ pub fn render_markdown(
                 }
                 quotes.push(callout.is_some());
                 match callout {
-                    Some(callout) => Event::Html(callout.open().into()),
+                    Some(callout) => Event::Html(callout.open(ui_text).into()),
                     None => Event::Start(Tag::BlockQuote(None)),
                 }
             }
@@ -284,11 +288,12 @@ pub fn render_markdown(
             }
             Event::Html(raw) => {
                 let line = line_of(range.start);
-                Event::Html(raw_html(&raw, line, &mut html_depth, images, &mut warnings).into())
+                let html = raw_html(&raw, line, &mut html_depth, images, ui_text, &mut warnings);
+                Event::Html(html.into())
             }
             Event::InlineHtml(raw) => {
                 let line = line_of(range.start);
-                let html = raw_html(&raw, line, &mut html_depth, images, &mut warnings);
+                let html = raw_html(&raw, line, &mut html_depth, images, ui_text, &mut warnings);
                 Event::InlineHtml(html.into())
             }
             Event::FootnoteReference(label) => footnotes.reference(&label),
@@ -360,7 +365,7 @@ pub fn render_markdown(
     warnings.retain(|(_, warning)| {
         *warning != flattened || !std::mem::replace(&mut seen_flattened, true)
     });
-    events.extend(footnotes.into_section());
+    events.extend(footnotes.into_section(ui_text));
 
     figures::caption_figures(&mut events);
     headings::assign_heading_ids(&mut events);

@@ -2,6 +2,7 @@
 
 use super::{media, nesting, MAX_DEPTH};
 use crate::render::images::ImageResolver;
+use geul_core::ui_text::UiText;
 
 pub(super) fn flattened_warning() -> String {
     format!(
@@ -16,6 +17,7 @@ pub(super) fn raw_html(
     line: usize,
     depth: &mut nesting::HtmlDepth,
     images: &dyn ImageResolver,
+    ui_text: &UiText,
     warnings: &mut Vec<(usize, String)>,
 ) -> String {
     let (raw, deeper) = depth.filter(raw);
@@ -25,7 +27,7 @@ pub(super) fn raw_html(
     if !media::contains_img(&raw) {
         return raw.into_owned();
     }
-    let (rewritten, image_warnings) = media::rewrite_raw_images(&raw, images);
+    let (rewritten, image_warnings) = media::rewrite_raw_images(&raw, images, ui_text);
     warnings.extend(image_warnings.into_iter().map(|warning| (line, warning)));
     rewritten
 }
