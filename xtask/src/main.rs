@@ -1,6 +1,7 @@
 //! geul's developer tasks, run as `cargo xtask <command>`.
 
 mod bench;
+mod bench_takeover;
 mod browser;
 mod corpus;
 mod fixture;
@@ -10,6 +11,7 @@ mod import;
 mod minify;
 mod npm;
 mod preview;
+mod screenshots;
 mod site;
 mod stage;
 mod test;
@@ -56,6 +58,15 @@ commands:
                                 the search benchmark: per corpus size, build the site, state
                                 its first load, and time keystrokes in headless Chromium
                                 (table in target/bench/results.md; see docs/BENCHMARKS.md)
+  bench-takeover [--runs 5] [--dist DIR]
+                                the takeover on a throttled phone (Lighthouse's mobile profile):
+                                build the demo site (or take DIR, relative to the repository),
+                                open its list, a post and a tag page with and without their
+                                scripts in headless Chromium (table in target/bench/takeover.md;
+                                see docs/BENCHMARKS.md)
+  screenshots                   the README's pictures (docs/screenshot*.png) of the release build of
+                                posts/: the list in both themes, a post on a phone and with its
+                                contents beside it, in headless Chromium
   import  PATH                  copy a Jekyll (Chirpy) site's _posts/** into posts/, the media its
                                 posts name, and its _config.yml into site.toml; prints what it
                                 could not map
@@ -153,6 +164,8 @@ fn flags_for(command: &str) -> Option<(&'static [&'static str], &'static [&'stat
         "test" => (&[], &["--skip-browser", "--only-browser"]),
         "corpus" => (&["--posts", "--seed", "--out"], &[]),
         "bench" => (&["--posts", "--rounds"], &[]),
+        "bench-takeover" => (&["--runs", "--dist"], &[]),
+        "screenshots" => (&[], &[]),
         _ => return None,
     })
 }
@@ -229,6 +242,12 @@ fn dispatch(raw: Vec<String>) -> Result<()> {
                 })?;
             bench::run_all(&sizes, args.number("--rounds", 3)?)
         }
+        "bench-takeover" => {
+            let dist = args.value("--dist", "");
+            let dist = (!dist.is_empty()).then(|| PathBuf::from(dist));
+            bench_takeover::run_all(args.number("--runs", 5)?, dist.as_deref())
+        }
+        "screenshots" => screenshots::take(),
         "test" => test::run_all(test::Options {
             skip_browser: args.switch("--skip-browser"),
             only_browser: args.switch("--only-browser"),
