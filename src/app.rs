@@ -9,8 +9,7 @@ use crate::data::site_index::{app_text, site_index};
 use crate::document::move_focus_to_main;
 use crate::pages::home::Home;
 use crate::pages::not_found::not_found;
-use crate::pages::overview::OverviewView;
-use crate::pages::post::post_page;
+use crate::pages::post::{overview_page, post_page};
 use crate::router::{home_url, route_url, use_location, Router};
 use crate::static_page;
 
@@ -94,7 +93,7 @@ fn switch(route: Route) -> Html {
         Route::Tag { slug } => facet_list(FacetKind::Tag, &slug),
         Route::Category { slug } => facet_list(FacetKind::Category, &slug),
         Route::Post { slug } => post_page(&slug),
-        Route::Overview(overview) => html! { <OverviewView {overview} /> },
+        Route::Overview(overview) => overview_page(overview),
         Route::NotFound => not_found(),
     }
 }

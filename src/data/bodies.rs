@@ -2,7 +2,6 @@
 
 use std::cell::RefCell;
 
-use geul_core::PostMeta;
 use yew::AttrValue;
 
 use crate::data::site_index::app_text;
@@ -37,29 +36,20 @@ pub fn forget_all() {
     BODIES.with(|bodies| bodies.borrow_mut().clear());
 }
 
-/// Fetches a file the build wrote whole for a page (an overview's content), once a visit.
-pub async fn load_file(path: &str) -> Result<AttrValue, String> {
+/// Fetches a body (its path is resolved against `<base href>`): a post's, whose length the
+/// index gives (`expected_bytes`), or an overview's. A file that is not the one the build
+/// wrote (cut short, re-encoded) is refused, never shown.
+pub async fn load_body(path: &str, expected_bytes: Option<u32>) -> Result<AttrValue, String> {
     if let Some(body) = cached_body(path) {
         return Ok(body);
     }
     let bytes = crate::data::fetch::fetch_bytes(path).await?;
-    let text = String::from_utf8(bytes).map_err(|_| app_text().body_damaged.to_owned())?;
-    let body = AttrValue::from(text);
-    keep(path.to_owned(), body.clone());
-    Ok(body)
-}
-
-/// Fetches a post's body (its path is resolved against `<base href>`). A file that is not
-/// the one the build wrote (cut short, re-encoded) is refused, never shown.
-pub async fn load_body(post: &PostMeta) -> Result<AttrValue, String> {
-    if let Some(body) = cached_body(&post.body_path) {
-        return Ok(body);
-    }
-    let bytes = crate::data::fetch::fetch_bytes(&post.body_path).await?;
-    let text = post
-        .body_from(bytes)
+    let whole = expected_bytes.is_none_or(|expected| bytes.len() == expected as usize);
+    let text = whole
+        .then(|| String::from_utf8(bytes).ok())
+        .flatten()
         .ok_or_else(|| app_text().body_damaged.to_owned())?;
     let body = AttrValue::from(text);
-    keep(post.body_path.clone(), body.clone());
+    keep(path.to_owned(), body.clone());
     Ok(body)
 }

@@ -2,5 +2,4 @@
 
 pub mod home;
 pub mod not_found;
-pub mod overview;
 pub mod post;

@@ -24,17 +24,22 @@ appTest(browser, 'the header switch picks the other theme, remembers it per site
   assert.equal(await background(page), DARK);
   assert.equal(await page.evaluate((key) => localStorage.getItem(key), THEME_KEY), 'dark');
 
-  // The body's first style, seen as the parser inserts it, is already the chosen theme.
+  // The theme is chosen before the parser reaches the body, and the first frame the
+  // browser draws (its first animation frame) has it.
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
       if (document.body) {
-        window.__firstBackground = getComputedStyle(document.body).backgroundColor;
+        window.__themeAtBody = document.documentElement.dataset.theme;
         observer.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
+    requestAnimationFrame(() => {
+      window.__firstFrameBackground = getComputedStyle(document.body).backgroundColor;
+    });
   });
   await gotoApp(page, 'posts/first-deploy/', { view: 'post' });
-  assert.equal(await page.evaluate(() => window.__firstBackground), DARK, 'no flash of the light theme');
+  assert.equal(await page.evaluate(() => window.__themeAtBody), 'dark');
+  assert.equal(await page.evaluate(() => window.__firstFrameBackground), DARK, 'no flash of the light theme');
   assert.equal(await background(page), DARK, 'the app keeps it');
 
   // `t` flips back to the system's theme, and the choice is forgotten.
