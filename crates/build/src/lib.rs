@@ -25,7 +25,7 @@ pub use post::{
     parse_post, read_post, render_post, Format, LeftOut, Post, PostSource, ReadOptions,
     RenderContext,
 };
-pub use publish::csp::{meta as csp_meta, Allowances, Policy};
+pub use publish::csp::{hash as csp_hash, inline_scripts, meta as csp_meta, Allowances, Policy};
 pub use publish::feeds::{
     atom_feed, robots, sitemaps, sitemaps_within, SITEMAP_MAX_BYTES, SITEMAP_MAX_URLS,
 };

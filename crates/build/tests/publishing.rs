@@ -168,6 +168,45 @@ fn pages_go_into_trunks_index_html_plain_or_minified() {
 }
 
 #[test]
+fn the_failure_notice_speaks_the_site_language_and_its_script_is_hashed_as_sent() {
+    let template = "<html lang=\"ko\"><head><title>geul</title>\
+                    <script>fail('@APP_FAILED@ <a>@RELOAD@</a>')</script></head>\
+                    <body><div id=\"geul\"></div></body></html>";
+    for (language, notice) in [
+        (
+            "ko",
+            "fail('화면을 그리는 중에 문제가 생겼습니다. <a>새로 고침</a>')",
+        ),
+        (
+            "en",
+            "fail('Something went wrong while drawing the page. <a>Reload</a>')",
+        ),
+    ] {
+        let html = assemble(
+            template,
+            "<title>t</title>",
+            "",
+            "",
+            language,
+            &Policy::strict(),
+        )
+        .unwrap();
+        assert!(html.contains(notice), "{html}");
+        let script: Vec<&str> = geul_build::inline_scripts(&html).collect();
+        assert_eq!(script, [notice]);
+        assert!(html.contains(&geul_build::csp_hash(notice)), "{html}");
+    }
+    for text in [&geul_core::ui_text::KOREAN, &geul_core::ui_text::ENGLISH] {
+        for words in [text.app_failed, text.reload] {
+            assert!(
+                !words.contains(['\'', '"', '\\', '<', '>', '&']),
+                "{words} goes into a JavaScript string of HTML"
+            );
+        }
+    }
+}
+
+#[test]
 fn parts_files_split_back_into_head_and_route() {
     let pages = site_pages(&site(), &config());
     for page in &pages {

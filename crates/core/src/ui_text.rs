@@ -97,6 +97,10 @@ pub struct UiText {
     pub footnote_back: &'static str,
     /// What an image that cannot be shown is called when its alt text is empty.
     pub image: &'static str,
+    /// The notice when the app fails to start or stops, and its reload link (index.html's
+    /// first script, in a JavaScript string: no quotes, no markup).
+    pub app_failed: &'static str,
+    pub reload: &'static str,
     /// The archive's headings: after a year (`2024년`), each month's name, after a day.
     pub archive_year: &'static str,
     pub archive_months: [&'static str; 12],

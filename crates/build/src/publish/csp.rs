@@ -59,13 +59,7 @@ pub fn policy(page: &str, kind: &Policy) -> String {
         return String::new();
     };
     let hashes: String = inline_scripts(page)
-        .map(|script| {
-            let digest = Sha256::digest(script.as_bytes());
-            format!(
-                " 'sha256-{}'",
-                base64::engine::general_purpose::STANDARD.encode(digest)
-            )
-        })
+        .map(|script| format!(" {}", hash(script)))
         .collect();
     let hosts = |hosts: &[String]| {
         hosts
@@ -91,6 +85,15 @@ pub fn policy(page: &str, kind: &Policy) -> String {
         } else {
             ""
         }
+    )
+}
+
+/// How a policy names an inline script: `'sha256-<base64 of its SHA-256>'`.
+pub fn hash(script: &str) -> String {
+    let digest = Sha256::digest(script.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
     )
 }
 

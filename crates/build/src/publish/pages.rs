@@ -238,6 +238,11 @@ pub fn assemble(
     out.push_str(page_body);
     out.push_str(footer);
     out.push_str(&template[mount..]);
+    // The site's words go into the template's script before the policy hashes it.
+    let text = UiText::for_language(language);
+    let mut out =
+        out.replacen("@APP_FAILED@", text.app_failed, 1)
+            .replacen("@RELOAD@", text.reload, 1);
     out.insert_str(title_start, &crate::publish::csp::meta(&out, policy));
     let lang = format!("<html lang=\"{}\"", esc(language));
     Some(

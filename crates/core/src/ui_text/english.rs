@@ -34,6 +34,8 @@ pub const ENGLISH: UiText = UiText {
     footnotes: "Footnotes",
     footnote_back: "Back to the text",
     image: "Image",
+    app_failed: "Something went wrong while drawing the page.",
+    reload: "Reload",
     archive_year: "",
     archive_months: [
         "January",

@@ -34,6 +34,8 @@ pub const KOREAN: UiText = UiText {
     footnotes: "각주",
     footnote_back: "본문으로 돌아가기",
     image: "이미지",
+    app_failed: "화면을 그리는 중에 문제가 생겼습니다.",
+    reload: "새로 고침",
     archive_year: "년",
     archive_months: [
         "1월", "2월", "3월", "4월", "5월", "6월", "7월", "8월", "9월", "10월", "11월", "12월",
