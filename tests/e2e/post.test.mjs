@@ -18,7 +18,13 @@ async function readPost(page) {
   // Images either load or fail; wait until every one has settled before judging.
   await page.waitForFunction(() => [...document.images].every((img) => img.complete));
   return page.evaluate(() => {
-    const text = (el) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // A section's `#` link (seen on hover and focus) is a control, not its heading's text.
+    const text = (el) => {
+      if (!el) return '';
+      const copy = el.cloneNode(true);
+      for (const anchor of copy.querySelectorAll('.heading-anchor')) anchor.remove();
+      return copy.textContent.replace(/\s+/g, ' ').trim();
+    };
     const article = document.querySelector('main#main article.post');
     const body = article.querySelector('.post__body');
     const outsideBody = (el) => !body.contains(el);
@@ -42,7 +48,9 @@ async function readPost(page) {
       bodyText: text(body),
       paragraphs: [...body.querySelectorAll('p')].map(text),
       headings: [...body.querySelectorAll('h2, h3, h4, h5, h6')].map(text),
-      scripts: body.querySelectorAll('script').length,
+      // Any but the body script geul names in every body file (static/enhance.js).
+      scripts: [...body.querySelectorAll('script')]
+        .filter((script) => !/^content\/enhance-[0-9a-f]{16}\.js$/.test(script.getAttribute('src'))).length,
       brokenImages: [...document.images].filter((img) => img.naturalWidth === 0).map((img) => img.currentSrc || img.src || img.outerHTML),
       backLink: document.querySelector('main#main a.back-link')?.href ?? null,
     };

@@ -348,7 +348,8 @@ appTest(browser, 'sitemap.xml lists every page, robots.txt names it', async (pag
   assert.deepEqual(map.root, ['http://www.sitemaps.org/schemas/sitemap/0.9', 'urlset']);
   for (const loc of map.locs) assert.ok(loc.startsWith(SITE_URL), `${loc} is under ${SITE_URL}`);
   const paths = map.locs.map((l) => decodeURIComponent(l.slice(SITE_URL.length)));
-  const want = ['', ...POSTS.map((p) => `posts/${p.slug}/`), ...FACET_PAGES.map((f) => `${dirOf(f.kind)}/${f.slug}/`)];
+  const want = ['', ...POSTS.map((p) => `posts/${p.slug}/`), ...FACET_PAGES.map((f) => `${dirOf(f.kind)}/${f.slug}/`),
+    'archives/', 'tags/', 'categories/'];
   assert.deepEqual([...paths].sort(), [...want].sort(), 'sitemap pages');
   for (const loc of map.locs) assert.equal((await raw(loc.slice(SITE_URL.length))).status, 200, `${loc} exists in the build`);
 

@@ -59,6 +59,12 @@ appTest(browser, 'every page the sitemap lists answers 200 with its title, and t
       const heading = (await page.locator('#geul h1.post__title').textContent()).trim();
       assert.ok(heading.length > 0 && title.startsWith(heading), `${path}: "${heading}" in "${title}"`);
       await page.waitForSelector('#geul .post__body');
+    } else if (['archives/', 'tags/', 'categories/'].includes(path)) {
+      // A site-wide page: its heading heads its document title, and it lists what the
+      // build wrote for it.
+      const heading = (await page.locator('#geul h1.overview__title').textContent()).trim();
+      assert.ok(heading.length > 0 && title.startsWith(heading), `${path}: "${heading}" in "${title}"`);
+      await page.waitForSelector('#geul .overview__body');
     } else {
       // The list, a tag's or a category's: it says how many posts it shows.
       assert.match(await page.locator('#geul .result-count').textContent(), /\d/, path);
