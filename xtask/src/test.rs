@@ -12,9 +12,10 @@
 //! 10. the engine's browser tests, on the demo site (`tests/demo-site/`)
 //! 11. the fixture's browser tests: its policy, failures a reader can read, a post moved
 //!     from Chirpy, the owner's settings (profile, comments), no axe violation, print,
-//!     reading on
-//! 12. a build that panics on purpose, in the browser
-//! 13. a generated 150-post site, built by the README's command, in the browser
+//!     reading on, the reader's features (theme, keys, overviews, contents, sharing)
+//! 12. a site in English (`tests/english-site/`), in the browser
+//! 13. a build that panics on purpose, in the browser
+//! 14. a generated 150-post site, built by the README's command, in the browser
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -47,9 +48,9 @@ pub fn run_all(opts: Options) -> Result<()> {
     let browser_tests = !opts.skip_browser;
     let checks = !opts.only_browser;
     let total = match (checks, browser_tests) {
-        (true, true) => 13,
+        (true, true) => 14,
         (true, false) => 8,
-        _ => 9,
+        _ => 10,
     };
     let mut n = 0;
     let mut step = |title: &str| {
@@ -156,6 +157,19 @@ pub fn run_all(opts: Options) -> Result<()> {
             &fixture_site,
         )?;
 
+        step("a site in English: every word of the interface, date and count");
+        let english_dist = PathBuf::from("target/english-dist");
+        let english_site = util::repo_root().join(ENGLISH_SITE);
+        site::build_site(&Build {
+            site: Some(english_site.clone()),
+            ..Build::new(PAGES_BASE, &english_dist)
+        })?;
+        browser_tests_against_preview(
+            &util::repo_root().join(&english_dist),
+            ENGLISH_SITE_TESTS,
+            &english_site,
+        )?;
+
         step("a build that panics on purpose: the reader gets a notice, never a blank page");
         let panic_dist = PathBuf::from("target/panic-dist");
         site::build_site(&Build {
@@ -202,6 +216,9 @@ const FIXTURE_SITE_TESTS: &[&str] = &[
     "tests/e2e/fixture-site/reading-on.fixture.mjs",
     STATIC_VS_APP,
 ];
+/// A site whose `language` is English, and its browser tests.
+const ENGLISH_SITE: &str = "tests/english-site";
+const ENGLISH_SITE_TESTS: &[&str] = &["tests/e2e/english-site/english.english.mjs"];
 /// The browser tests of the build that panics on purpose.
 const PANIC_TESTS: &[&str] = &["tests/e2e/fixture-site/panic.fixture.mjs"];
 /// The browser tests that need more posts than the real five.
