@@ -1,6 +1,7 @@
 // What a reader finds around the posts (the fixture site's build): the theme switch, the
-// keyboard shortcuts, the archive, tags and categories, and in a post its contents beside
-// or above the text, section links, sharing and the reading progress.
+// keyboard shortcuts, the archive, tags and categories, in a post its contents beside or
+// above the text, section links, sharing and the reading progress; and every control
+// reached with Tab, its focus seen.
 
 import assert from 'node:assert/strict';
 
@@ -202,3 +203,53 @@ appTest(browser, 'a long post shows how far the reader is; a short one has no ba
   await gotoApp(page, 'posts/interview-notes/', { view: 'post' });
   assert.equal(await page.locator('#geul .reading-progress').count(), 0);
 });
+
+/**
+ * Tabs through the page from its top and returns, for each control a reader can see, whether
+ * the keyboard reached it, and, for each control reached, whether its focus can be seen.
+ */
+async function walkWithTab(page) {
+  const controls = await page.evaluate(() => {
+    const seen = (el) => {
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden'
+        && !el.closest('[hidden], dialog:not([open]), details:not([open]) > :not(summary)');
+    };
+    const all = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+      .filter((el) => !el.disabled && seen(el));
+    all.forEach((el, at) => { el.dataset.walk = String(at); });
+    return all.map((el) => el.outerHTML.slice(0, 80));
+  });
+  await page.evaluate(() => document.activeElement?.blur());
+  const reached = new Map();
+  for (let press = 0; press < controls.length + 10; press += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body || !el.dataset.walk) return null;
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      return {
+        at: el.dataset.walk,
+        outlined: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none',
+        shown: Number(style.opacity) > 0 && box.bottom > 0 && box.top < innerHeight,
+      };
+    });
+    if (focused) reached.set(focused.at, focused);
+  }
+  return { controls, reached };
+}
+
+for (const path of ['', 'posts/moving-from-chirpy/', 'archives/']) {
+  appTest(browser, `every control on /${path} is reached with Tab, and its focus is seen`, async (page) => {
+    await page.goto(appUrl(path));
+    await page.waitForFunction(() => !document.getElementById('prerendered') && !!document.querySelector('#geul main#main'));
+    if (path.startsWith('posts/')) await page.waitForSelector('#geul .post__body p');
+    const { controls, reached } = await walkWithTab(page);
+    assert.ok(controls.length >= 10, `${controls.length} controls`);
+    const missed = controls.filter((_, at) => !reached.has(String(at)));
+    assert.deepEqual(missed, [], 'reached with the keyboard');
+    const unseen = [...reached.values()].filter((f) => !f.outlined || !f.shown).map((f) => controls[f.at]);
+    assert.deepEqual(unseen, [], 'a visible focus');
+  }, { timeout: 120_000 });
+}
