@@ -63,15 +63,18 @@ appTest(browser, 'the base path without its slash redirects to the list', async 
 appTest(browser, 'every request of a visit stays under the base path and none fails', async (page) => {
   const requests = [];
   // Navigating cancels what the page still had in flight (the browser drops a
-  // favicon download on a new document, and may on a history change); such a
-  // cancel is not a failure a reader sees. Any other failure, or a cancel that
-  // no navigation explains, is.
+  // favicon download on a new document, a body's script still loading, and may on a
+  // history change); such a cancel is not a failure a reader sees. Any other failure,
+  // or a cancel that no navigation explains, is. A navigation counts from its own
+  // request: the old document's loads may be reported cancelled before the new one
+  // is reported committed.
   let navigations = 0;
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame()) navigations += 1;
   });
   const navigationsAtStart = new Map();
   page.on('request', (r) => {
+    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) navigations += 1;
     navigationsAtStart.set(r, navigations);
     requests.push(r.url());
   });
