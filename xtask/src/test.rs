@@ -139,13 +139,8 @@ pub fn run_all(opts: Options) -> Result<()> {
         browser_tests_against_preview(&dist, BLOG_TESTS, &util::repo_root())?;
 
         step("the demo site in the browser: list, filters, search, routing, takeover, publishing");
-        let demo_dist = PathBuf::from("target/demo-dist");
         let demo_site = util::repo_root().join(DEMO_SITE);
-        site::build_site(&Build {
-            site: Some(demo_site.clone()),
-            ..Build::new(PAGES_BASE, &demo_dist)
-        })?;
-        let demo_dist = util::repo_root().join(&demo_dist);
+        let demo_dist = release_build(&demo_site, None, "target/demo-dist")?;
         browser_tests_against_preview(&demo_dist, &[], &demo_site)?;
         // Its five posts' pages, static copy against the app's view, as on the fixture.
         browser_tests_against_preview(&demo_dist, &[STATIC_VS_APP], &demo_site)?;
@@ -158,30 +153,14 @@ pub fn run_all(opts: Options) -> Result<()> {
         )?;
 
         step("a site in English: every word of the interface, date and count");
-        let english_dist = PathBuf::from("target/english-dist");
         let english_site = util::repo_root().join(ENGLISH_SITE);
-        site::build_site(&Build {
-            site: Some(english_site.clone()),
-            ..Build::new(PAGES_BASE, &english_dist)
-        })?;
-        browser_tests_against_preview(
-            &util::repo_root().join(&english_dist),
-            ENGLISH_SITE_TESTS,
-            &english_site,
-        )?;
+        let english_dist = release_build(&english_site, None, "target/english-dist")?;
+        browser_tests_against_preview(&english_dist, ENGLISH_SITE_TESTS, &english_site)?;
 
         step("a build that panics on purpose: the reader gets a notice, never a blank page");
-        let panic_dist = PathBuf::from("target/panic-dist");
-        site::build_site(&Build {
-            site: Some(fixture_site.clone()),
-            features: Some("panic-on-purpose".to_owned()),
-            ..Build::new(PAGES_BASE, &panic_dist)
-        })?;
-        browser_tests_against_preview(
-            &util::repo_root().join(&panic_dist),
-            PANIC_TESTS,
-            &fixture_site,
-        )?;
+        let panic_dist =
+            release_build(&fixture_site, Some("panic-on-purpose"), "target/panic-dist")?;
+        browser_tests_against_preview(&panic_dist, PANIC_TESTS, &fixture_site)?;
 
         step("a generated 150-post site, built by the README's command (paging, card chunks)");
         let large = large_site()?;
@@ -191,6 +170,17 @@ pub fn run_all(opts: Options) -> Result<()> {
     println!();
     println!("all checks passed");
     Ok(())
+}
+
+/// The release build of `site` for the browser tests, with the app's `features`, into `dist`
+/// (relative to the repository); returns where it is.
+fn release_build(site: &Path, features: Option<&str>, dist: &str) -> Result<PathBuf> {
+    site::build_site(&Build {
+        site: Some(site.to_path_buf()),
+        features: features.map(str::to_owned),
+        ..Build::new(PAGES_BASE, dist)
+    })?;
+    Ok(util::repo_root().join(dist))
 }
 
 fn hint(e: Error, text: &str) -> Error {
