@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 
 import {
-  appTest, appUrl, assertMarker, gotoApp, norm, PHONE, setMarker, useBrowser, waitForView,
+  appTest, appUrl, assertMarker, eventually, gotoApp, norm, PHONE, setMarker, useBrowser, waitForView,
 } from '../helpers.mjs';
 
 const browser = useBrowser();
@@ -54,7 +54,7 @@ appTest(browser, 'the header switch picks the other theme, remembers it per site
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined);
 });
 
-appTest(browser, 'the chosen theme, not only the system\'s, colours code and callouts and picks scheme images', async (page) => {
+appTest(browser, 'the chosen theme, not only the system\'s, colours code, callouts and diagrams and picks scheme images', async (page) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await gotoApp(page, 'posts/moving-from-chirpy/', { view: 'post' });
   const look = () => page.evaluate(() => {
@@ -65,13 +65,18 @@ appTest(browser, 'the chosen theme, not only the system\'s, colours code and cal
       night: style('img[alt="밤의 구성도"]').display,
     };
   });
+  const fill = () => page.locator('#geul .diagram__drawing svg .node rect').first()
+    .evaluate((rect) => getComputedStyle(rect).fill);
+  await page.waitForSelector('#geul .diagram[data-drawn] svg', { timeout: 15_000 });
   const light = await look();
+  const lightDiagram = await fill();
   assert.equal(light.night, 'none', 'a .dark image is hidden in the light theme');
   await page.locator('#geul .theme-switch').click();
   const dark = await look();
   assert.notEqual(dark.keyword, light.keyword);
   assert.notEqual(dark.callout, light.callout);
   assert.notEqual(dark.night, 'none', 'and shown once the reader picks the dark one');
+  await eventually(async () => assert.notEqual(await fill(), lightDiagram, 'the diagram redrawn'), { timeout: 15_000 });
   // The same as the system's dark scheme gives.
   await page.locator('#geul .theme-switch').click();
   await page.emulateMedia({ colorScheme: 'dark' });
